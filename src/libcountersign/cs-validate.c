@@ -1,0 +1,268 @@
+/* cs-validate.c
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CsValidate"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cs-validate.h"
+
+G_DEFINE_QUARK (cs-validate-error-quark, cs_validate_error)
+
+/* GB 11643-1999: the first two digits name a province-level division. */
+static gboolean
+is_province_code (int code)
+{
+  switch (code)
+    {
+    case 11: case 12: case 13: case 14: case 15:
+    case 21: case 22: case 23:
+    case 31: case 32: case 33: case 34: case 35: case 36: case 37:
+    case 41: case 42: case 43: case 44: case 45: case 46:
+    case 50: case 51: case 52: case 53: case 54:
+    case 61: case 62: case 63: case 64: case 65:
+    case 71: case 81: case 82: case 83:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * cs_resident_id_check_digit:
+ * @first17: the first 17 digits of a resident identity number
+ *
+ * Computes the check character of GB 11643-1999 (ISO 7064 MOD 11-2).
+ *
+ * Returns: '0' to '9' or 'X', or 0 when @first17 is not 17 digits
+ */
+char
+cs_resident_id_check_digit (const char *first17)
+{
+  static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+  static const char check[] = "10X98765432";
+  int sum = 0;
+
+  if (first17 == NULL)
+    return 0;
+
+  for (guint i = 0; i < 17; i++)
+    {
+      if (!g_ascii_isdigit (first17[i]))
+        return 0;
+      sum += (first17[i] - '0') * weights[i];
+    }
+
+  return check[sum % 11];
+}
+
+/**
+ * cs_validate_resident_id:
+ * @value: a resident identity number (公民身份号码)
+ * @error: return location for a #GError in %CS_VALIDATE_ERROR
+ *
+ * Checks an 18-character resident identity number: its length and
+ * characters, its province code, its birth date (a real day, not in the
+ * future) and its check character. A lower-case 'x' is accepted.
+ *
+ * Returns: %TRUE when the number is valid
+ */
+gboolean
+cs_validate_resident_id (const char  *value,
+                         GError     **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  guint year, month, day;
+  char expected;
+
+  if (value == NULL || value[0] == '\0')
+    {
+      g_set_error_literal (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_EMPTY,
+                           _("No identity number was given."));
+      return FALSE;
+    }
+
+  if (strlen (value) != 18)
+    {
+      g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_LENGTH,
+                   _("An identity number has 18 characters, this one has %u."),
+                   (guint)g_utf8_strlen (value, -1));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < 17; i++)
+    {
+      if (!g_ascii_isdigit (value[i]))
+        {
+          g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_CHARSET,
+                       _("Character %u of the identity number is not a digit."), i + 1);
+          return FALSE;
+        }
+    }
+
+  if (!g_ascii_isdigit (value[17]) && value[17] != 'X' && value[17] != 'x')
+    {
+      g_set_error_literal (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_CHARSET,
+                           _("The last character of the identity number must be a digit or X."));
+      return FALSE;
+    }
+
+  if (!is_province_code ((value[0] - '0') * 10 + (value[1] - '0')))
+    {
+      g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_REGION,
+                   _("The identity number starts with %.2s, which is no province’s code."),
+                   value);
+      return FALSE;
+    }
+
+  year = (value[6] - '0') * 1000 + (value[7] - '0') * 100 + (value[8] - '0') * 10 + (value[9] - '0');
+  month = (value[10] - '0') * 10 + (value[11] - '0');
+  day = (value[12] - '0') * 10 + (value[13] - '0');
+  now = g_date_time_new_now_local ();
+
+  if (year < 1900 || !g_date_valid_dmy (day, month, year) ||
+      year > (guint)g_date_time_get_year (now) ||
+      (year == (guint)g_date_time_get_year (now) &&
+       (month > (guint)g_date_time_get_month (now) ||
+        (month == (guint)g_date_time_get_month (now) &&
+         day > (guint)g_date_time_get_day_of_month (now)))))
+    {
+      g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_DATE,
+                   _("The birth date %.8s in the identity number is not a real past day."),
+                   value + 6);
+      return FALSE;
+    }
+
+  expected = cs_resident_id_check_digit (value);
+  if (g_ascii_toupper (value[17]) != expected)
+    {
+      g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_CHECK_DIGIT,
+                   _("The check digit of the identity number is wrong: "
+                     "it ends in %c, the other digits call for %c."),
+                   g_ascii_toupper (value[17]), expected);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* GB 32100-2015 uses the digits and the capitals without I, O, Z, S and V. */
+static const char uscc_charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+static int
+uscc_value (char c)
+{
+  const char *p;
+
+  if (c == '\0')
+    return -1;
+
+  p = strchr (uscc_charset, c);
+  return p != NULL ? (int)(p - uscc_charset) : -1;
+}
+
+/**
+ * cs_uscc_check_character:
+ * @first17: the first 17 characters of a unified social credit code
+ *
+ * Computes the check character of GB 32100-2015.
+ *
+ * Returns: the check character, or 0 when @first17 has a character outside
+ *   the code's alphabet or is shorter than 17 characters
+ */
+char
+cs_uscc_check_character (const char *first17)
+{
+  static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+  int sum = 0;
+  int check;
+
+  if (first17 == NULL)
+    return 0;
+
+  for (guint i = 0; i < 17; i++)
+    {
+      int v = uscc_value (first17[i]);
+
+      if (v < 0)
+        return 0;
+      sum += v * weights[i];
+    }
+
+  check = 31 - sum % 31;
+  return uscc_charset[check == 31 ? 0 : check];
+}
+
+/**
+ * cs_validate_uscc:
+ * @value: a unified social credit code (统一社会信用代码)
+ * @error: return location for a #GError in %CS_VALIDATE_ERROR
+ *
+ * Checks an 18-character unified social credit code: its alphabet, its
+ * administrative region code (six digits) and its check character.
+ *
+ * Returns: %TRUE when the code is valid
+ */
+gboolean
+cs_validate_uscc (const char  *value,
+                  GError     **error)
+{
+  char expected;
+
+  if (value == NULL || value[0] == '\0')
+    {
+      g_set_error_literal (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_EMPTY,
+                           _("No unified social credit code was given."));
+      return FALSE;
+    }
+
+  if (strlen (value) != 18)
+    {
+      g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_LENGTH,
+                   _("A unified social credit code has 18 characters, this one has %u."),
+                   (guint)g_utf8_strlen (value, -1));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < 18; i++)
+    {
+      if (uscc_value (value[i]) < 0)
+        {
+          g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_CHARSET,
+                       _("Character %u of the credit code is not allowed "
+                         "(the code uses digits and capitals without I, O, S, V and Z)."),
+                       i + 1);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 2; i < 8; i++)
+    {
+      if (!g_ascii_isdigit (value[i]))
+        {
+          g_set_error_literal (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_REGION,
+                               _("Characters 3 to 8 of the credit code must be the "
+                                 "digits of a region code."));
+          return FALSE;
+        }
+    }
+
+  expected = cs_uscc_check_character (value);
+  if (value[17] != expected)
+    {
+      g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_CHECK_DIGIT,
+                   _("The check character of the credit code is wrong: "
+                     "it ends in %c, the other characters call for %c."),
+                   value[17], expected);
+      return FALSE;
+    }
+
+  return TRUE;
+}
