@@ -34,6 +34,7 @@ verify_audit (int    argc,
   g_autoptr(CscDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *count = NULL;
   gint64 n_checked = 0;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database to check"), N_("FILE") },
@@ -76,7 +77,8 @@ verify_audit (int    argc,
       return 1;
     }
 
-  g_print (_("The audit chain is intact: %" G_GINT64_FORMAT " entries checked.\n"), n_checked);
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, n_checked);
+  g_print (_("The audit chain is intact: %s entries checked.\n"), count);
   return 0;
 }
 

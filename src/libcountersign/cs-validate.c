@@ -127,7 +127,7 @@ cs_validate_resident_id (const char  *value,
   day = (value[12] - '0') * 10 + (value[13] - '0');
   now = g_date_time_new_now_local ();
 
-  if (year < 1900 || !g_date_valid_dmy (day, month, year) ||
+  if (year < 1800 || !g_date_valid_dmy (day, month, year) ||
       year > (guint)g_date_time_get_year (now) ||
       (year == (guint)g_date_time_get_year (now) &&
        (month > (guint)g_date_time_get_month (now) ||

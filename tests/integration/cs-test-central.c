@@ -1,0 +1,333 @@
+/* cs-test-central.c
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CsTest"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cs-test-central.h"
+
+/* A real countersign-central for the integration tests: a fresh demo centre
+ * in a temporary folder, served on a free loopback port, talked to over
+ * HTTP with libsoup. */
+
+const char *
+cs_test_central_binary (void)
+{
+  const char *path = g_getenv ("COUNTERSIGN_CENTRAL");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+int
+cs_test_run_cli (const char * const  *argv,
+                 char               **out,
+                 char               **err)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+
+  return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+CsTestCentral *
+cs_test_central_new_seeded (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_dir = NULL;
+  g_autofree char *err = NULL;
+  CsTestCentral *central = g_new0 (CsTestCentral, 1);
+  int status;
+
+  central->dir = g_dir_make_tmp ("countersign-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  central->db_path = g_build_filename (central->dir, "central.db", NULL);
+  demo_dir = g_build_filename (central->dir, "demo", NULL);
+
+  status = cs_test_run_cli ((const char * const[]) {
+                              cs_test_central_binary (), "--db", central->db_path,
+                              "--seed-demo", "--today", CS_TEST_TODAY,
+                              "--demo-dir", demo_dir, NULL },
+                            NULL, &err);
+  if (status != 0)
+    g_error ("seeding the demo centre failed (%d): %s", status, err);
+
+  central->session = soup_session_new_with_options ("timeout", 90, NULL);
+  return central;
+}
+
+void
+cs_test_central_serve (CsTestCentral *central,
+                       const char    *first_extra_arg,
+                       ...)
+{
+  g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_auto(GStrv) argv = NULL;
+  va_list ap;
+
+  g_strv_builder_add_many (args, cs_test_central_binary (), "--db", central->db_path,
+                           "--listen", "127.0.0.1:0", NULL);
+  va_start (ap, first_extra_arg);
+  for (const char *arg = first_extra_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_strv_builder_add (args, arg);
+  va_end (ap);
+  argv = g_strv_builder_end (args);
+
+  central->process = g_subprocess_newv ((const char * const *)argv,
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (central->process));
+  central->url = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (central->url);
+  g_assert_true (g_str_has_prefix (central->url, "http://127.0.0.1:"));
+}
+
+CsTestCentral *
+cs_test_central_start (void)
+{
+  CsTestCentral *central = cs_test_central_new_seeded ();
+
+  cs_test_central_serve (central, NULL);
+  return central;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+void
+cs_test_central_free (CsTestCentral *central)
+{
+  if (central->process != NULL)
+    {
+      g_subprocess_send_signal (central->process, SIGTERM);
+      g_subprocess_wait (central->process, NULL, NULL);
+      g_clear_object (&central->process);
+    }
+
+  g_clear_object (&central->session);
+  if (central->dir != NULL)
+    remove_tree (central->dir);
+  g_free (central->dir);
+  g_free (central->db_path);
+  g_free (central->url);
+  g_free (central);
+}
+
+static CsTestResponse *
+send_message (CsTestCentral *central,
+              SoupMessage   *msg)
+{
+  g_autoptr(GError) error = NULL;
+  CsTestResponse *response = g_new0 (CsTestResponse, 1);
+  const char *content_type;
+
+  response->body = soup_session_send_and_read (central->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  response->status = soup_message_get_status (msg);
+  response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+
+  content_type = soup_message_headers_get_content_type (response->headers, NULL);
+  if (content_type != NULL &&
+      (g_str_equal (content_type, "application/json") ||
+       g_str_equal (content_type, "application/problem+json")))
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      gsize size;
+      const char *data = g_bytes_get_data (response->body, &size);
+
+      json_parser_load_from_data (parser, data, size, &error);
+      g_assert_no_error (error);
+      response->json = json_parser_steal_root (parser);
+    }
+
+  return response;
+}
+
+static CsTestResponse *
+request_valist (CsTestCentral *central,
+                const char    *method,
+                const char    *path,
+                const char    *token,
+                const char    *content_type,
+                GBytes        *body,
+                va_list        headers)
+{
+  g_autofree char *uri = g_strconcat (central->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  SoupMessageHeaders *request_headers;
+
+  g_assert_nonnull (msg);
+  request_headers = soup_message_get_request_headers (msg);
+
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (request_headers, "Authorization", authorization);
+    }
+
+  for (const char *name = va_arg (headers, const char *); name != NULL;
+       name = va_arg (headers, const char *))
+    soup_message_headers_replace (request_headers, name, va_arg (headers, const char *));
+
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
+
+  return send_message (central, msg);
+}
+
+CsTestResponse *
+cs_test_request (CsTestCentral *central,
+                 const char    *method,
+                 const char    *path,
+                 const char    *token,
+                 const char    *json_body,
+                 ...)
+{
+  g_autoptr(GBytes) body = NULL;
+  CsTestResponse *response;
+  va_list ap;
+
+  if (json_body != NULL)
+    body = g_bytes_new (json_body, strlen (json_body));
+
+  va_start (ap, json_body);
+  response = request_valist (central, method, path, token, "application/json", body, ap);
+  va_end (ap);
+
+  return response;
+}
+
+CsTestResponse *
+cs_test_request_raw (CsTestCentral *central,
+                     const char    *method,
+                     const char    *path,
+                     const char    *token,
+                     const char    *content_type,
+                     GBytes        *body,
+                     ...)
+{
+  CsTestResponse *response;
+  va_list ap;
+
+  va_start (ap, body);
+  response = request_valist (central, method, path, token, content_type, body, ap);
+  va_end (ap);
+
+  return response;
+}
+
+void
+cs_test_response_free (CsTestResponse *response)
+{
+  g_clear_pointer (&response->headers, soup_message_headers_unref);
+  g_clear_pointer (&response->body, g_bytes_unref);
+  g_clear_pointer (&response->json, json_node_unref);
+  g_free (response);
+}
+
+JsonObject *
+cs_test_response_object (CsTestResponse *response)
+{
+  g_assert_nonnull (response->json);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (response->json));
+  return json_node_get_object (response->json);
+}
+
+const char *
+cs_test_response_header (CsTestResponse *response,
+                         const char     *name)
+{
+  return soup_message_headers_get_one (response->headers, name);
+}
+
+/* Every error is application/problem+json with a type, title, status and
+ * detail (RFC 9457), and our stable code. */
+void
+cs_test_assert_problem (CsTestResponse *response,
+                        guint           status,
+                        const char     *code)
+{
+  JsonObject *problem;
+  g_autofree char *type = g_strconcat ("urn:countersign:problem:", code, NULL);
+
+  g_assert_cmpuint (response->status, ==, status);
+  g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==,
+                   "application/problem+json");
+  problem = cs_test_response_object (response);
+  g_assert_cmpstr (json_object_get_string_member (problem, "type"), ==, type);
+  g_assert_cmpstr (json_object_get_string_member (problem, "code"), ==, code);
+  g_assert_cmpint (json_object_get_int_member (problem, "status"), ==, status);
+  g_assert_nonnull (json_object_get_string_member (problem, "title"));
+  g_assert_cmpstr (json_object_get_string_member (problem, "detail"), !=, "");
+}
+
+char *
+cs_test_central_login (CsTestCentral *central,
+                       const char    *username)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"demo\"}", username);
+  g_autoptr(CsTestResponse) response = cs_test_request (central, "POST", "/v1/sessions", NULL,
+                                                        body, NULL);
+
+  g_assert_cmpuint (response->status, ==, 201);
+  return g_strdup (json_object_get_string_member (cs_test_response_object (response), "token"));
+}
+
+/* Reads the server's database directly: what a test proves about writes
+ * (nothing partial, exactly once) it proves from the stored rows. */
+gint64
+cs_test_sqlite_count (CsTestCentral *central,
+                      const char    *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (central->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
