@@ -1407,6 +1407,8 @@ accepted_days_for (Seed     *seed,
     }
 }
 
+#define N_SCENARIOS (SCENARIO_OVERDUE + 1)
+
 static Scenario
 pick_scenario (Seed *seed)
 {
@@ -1436,6 +1438,15 @@ pick_scenario (Seed *seed)
     }
 
   return SCENARIO_FORWARDED;
+}
+
+/* The first cases of a matter take every scenario in turn, so that each
+ * department has a case in every state; the rest are drawn by weight. */
+static Scenario
+scenario_for (Seed *seed,
+              guint index)
+{
+  return index < N_SCENARIOS ? (Scenario)index : pick_scenario (seed);
 }
 
 static DemoCase *
@@ -1903,7 +1914,7 @@ generate_cases (Seed *seed)
   for (guint i = 0; i < 16; i++)
     make_simple_case (seed, "health.radiation-worker", make_person (seed, NULL),
                       json_array_get_object_element (hospitals, 1 + i % (json_array_get_length (hospitals) - 1)),
-                      pick_scenario (seed), -1);
+                      scenario_for (seed, i), -1);
 
   for (guint i = 0; i < 12; i++)
     make_instant_case (seed, "health.marriage-childbearing", i >= 9);
@@ -1922,7 +1933,7 @@ generate_cases (Seed *seed)
 
           applicant = make_organisation (seed, name, uscc);
         }
-      make_simple_case (seed, "forestry.timber-logging", applicant, NULL, pick_scenario (seed), -1);
+      make_simple_case (seed, "forestry.timber-logging", applicant, NULL, scenario_for (seed, i), -1);
     }
 
   for (guint i = 0; i < 40; i++)
@@ -1930,19 +1941,19 @@ generate_cases (Seed *seed)
       g_autofree char *name = make_company_name (seed, "restaurant_kinds");
 
       make_simple_case (seed, "market.food-business", make_organisation (seed, name, NULL), NULL,
-                        pick_scenario (seed), -1);
+                        scenario_for (seed, i), -1);
     }
 
   /* Parallel approvals; one carries the 300-page process file. */
   for (guint i = 0; i < 12; i++)
-    make_parallel_case (seed, i == 0 ? SCENARIO_CLAIMED : pick_scenario (seed), i == 0 ? 320 : 0);
+    make_parallel_case (seed, i == 0 ? SCENARIO_CLAIMED : scenario_for (seed, i - 1), i == 0 ? 320 : 0);
 
   for (guint i = 0; i < 40; i++)
     {
       g_autofree char *name = make_company_name (seed, "company_kinds");
 
       make_simple_case (seed, "hrss.social-insurance", make_organisation (seed, name, NULL), NULL,
-                        pick_scenario (seed), -1);
+                        scenario_for (seed, i), -1);
     }
 
   for (guint i = 0; i < 15; i++)
@@ -1952,7 +1963,7 @@ generate_cases (Seed *seed)
                                            json_object_get_string_member (venue, "suffix"), NULL);
 
       make_simple_case (seed, "fire.pre-opening", make_organisation (seed, name, NULL), NULL,
-                        pick_scenario (seed), -1);
+                        scenario_for (seed, i), -1);
     }
 }
 

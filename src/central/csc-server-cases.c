@@ -511,6 +511,9 @@ get_material_content (CscRequest *req,
       return;
     }
 
+  /* libsoup would turn a 200 into a 206 by itself when the request has a
+   * Range; here the whole content is meant. */
+  soup_message_headers_remove (request_headers, "Range");
   soup_server_message_set_status (req->msg, SOUP_STATUS_OK, NULL);
   soup_message_headers_set_content_type (headers, media_type, NULL);
   soup_message_body_append_bytes (soup_server_message_get_response_body (req->msg), bytes);

@@ -724,6 +724,32 @@ check_request_size (SoupServer        *soup,
     }
 }
 
+/* libsoup refuses some requests itself (a malformed request line, a path it
+ * cannot parse) before any handler runs; give those the same problem+json
+ * body as every other error. */
+static void
+explain_refusal (SoupServer        *soup,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  guint status = soup_server_message_get_status (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  if (status >= 400 && status < 500 && body->length == 0)
+    {
+      CscProblem problem = CSC_PROBLEM_BAD_REQUEST;
+
+      for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
+        if (problems[i].status == status)
+          {
+            problem = i;
+            break;
+          }
+
+      respond_problem (msg, problem, NULL, "The request could not be understood.");
+    }
+}
+
 /* Object ---------------------------------------------------------------- */
 
 typedef struct
@@ -793,9 +819,14 @@ csc_server_new (CscDatabase      *database,
   self->db = g_object_ref (database);
   g_set_object (&self->certificate, certificate);
 
+  /* Raw paths: percent-encoded slashes and dots reach the router still
+   * encoded, where the strict segment alphabet refuses them. */
   self->soup = soup_server_new ("server-header", "countersign-central/" PACKAGE_VERSION " ",
                                 "tls-certificate", certificate,
+                                "raw-paths", TRUE,
                                 NULL);
+
+  g_signal_connect (self->soup, "request-read", G_CALLBACK (explain_refusal), NULL);
 
   soup_server_add_early_handler (self->soup, NULL, check_request_size, self, NULL);
   soup_server_add_handler (self->soup, "/v1", handle_v1, self, NULL);
@@ -1095,7 +1126,7 @@ csc_server_handle_events (CscRequest *req)
   waiter->msg = g_object_ref (req->msg);
   waiter->department = g_strdup (req->user->department);
   waiter->after = after;
-  waiter->timeout_id = g_timeout_add_seconds (timeout, waiter_timeout, waiter);
+  waiter->timeout_id = g_timeout_add (timeout * 1000, waiter_timeout, waiter);
   waiter->finished_id = g_signal_connect (req->msg, "finished",
                                           G_CALLBACK (waiter_finished), waiter);
   self->waiters = g_list_prepend (self->waiters, waiter);

@@ -18,7 +18,7 @@ test_resident_id (void)
   };
   static const struct {
     const char     *value;
-    CsValidateError code;
+    int         code;
   } invalid[] = {
     { "", CS_VALIDATE_ERROR_EMPTY },
     { "11010519491231002", CS_VALIDATE_ERROR_LENGTH },
@@ -60,7 +60,7 @@ test_uscc (void)
   };
   static const struct {
     const char     *value;
-    CsValidateError code;
+    int         code;
   } invalid[] = {
     { NULL, CS_VALIDATE_ERROR_EMPTY },
     { "91350100M000100Y4", CS_VALIDATE_ERROR_LENGTH },
