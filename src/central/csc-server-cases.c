@@ -414,10 +414,7 @@ get_material_content (CscRequest *req,
   g_auto(CscCasePart) part = { 0 };
   g_autoptr(CscStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *blob_dir = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *etag = NULL;
   g_autofree char *media_type = NULL;
   g_autofree char *disposition = NULL;
@@ -430,12 +427,11 @@ get_material_content (CscRequest *req,
   goffset end = 0;
   RangeResult range;
 
-  if (!load_part (req, case_id, &part))
-    return;
-
+  /* One read checks the department's access and finds the material. */
   stmt = csc_database_prepare (req->db,
-                               "SELECT media_type, sha256, name FROM materials"
-                               " WHERE case_id = ? AND id = ?",
+                               "SELECT m.media_type, m.sha256, m.name FROM materials m"
+                               " JOIN case_parts p ON p.case_id = m.case_id AND p.department = ?"
+                               " WHERE m.case_id = ? AND m.id = ?",
                                &error);
   if (stmt == NULL)
     {
@@ -443,12 +439,15 @@ get_material_content (CscRequest *req,
       return;
     }
 
-  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, material_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, req->user->department, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, case_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, material_id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      csc_request_problem (req, CSC_PROBLEM_NOT_FOUND, NULL,
-                           "Case %s has no material %s.", case_id, material_id);
+      /* Say which of the two is missing; both are 404. */
+      if (load_part (req, case_id, &part))
+        csc_request_problem (req, CSC_PROBLEM_NOT_FOUND, NULL,
+                             "Case %s has no material %s.", case_id, material_id);
       return;
     }
 
@@ -456,9 +455,6 @@ get_material_content (CscRequest *req,
   sha256 = csc_column_text (stmt, 1);
   disposition = content_disposition (csc_column_text (stmt, 2));
   etag = g_strdup_printf ("\"%s\"", sha256);
-
-  blob_dir = csc_database_dup_blob_dir (req->db);
-  path = g_build_filename (blob_dir, (char[]){ sha256[0], sha256[1], '\0' }, sha256, NULL);
 
   soup_message_headers_replace (headers, "ETag", etag);
   soup_message_headers_replace (headers, "Accept-Ranges", "bytes");
@@ -472,14 +468,13 @@ get_material_content (CscRequest *req,
       return;
     }
 
-  file = g_mapped_file_new (path, FALSE, &error);
-  if (file == NULL)
+  bytes = csc_server_get_blob (req->server, sha256, &error);
+  if (bytes == NULL)
     {
       csc_request_internal_error (req, error);
       return;
     }
 
-  bytes = g_mapped_file_get_bytes (file);
   total = g_bytes_get_size (bytes);
 
   /* A Range with If-Range applies only while the content is unchanged. */

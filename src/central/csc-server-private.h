@@ -115,6 +115,9 @@ void         csc_server_handle_cases      (CscRequest   *req);
 void         csc_server_handle_events     (CscRequest   *req);
 
 void         csc_server_notify_events     (CscServer    *self);
+GBytes      *csc_server_get_blob          (CscServer    *self,
+                                           const char   *sha256,
+                                           GError      **error);
 guint        csc_server_get_token_ttl     (CscServer    *self);
 void         csc_server_forget_token      (CscServer    *self,
                                            const char   *digest);

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 
 #include "csc-server-private.h"
 #include "csc-password.h"
@@ -30,6 +32,7 @@
 #define DEFAULT_TOKEN_TTL (12 * 60 * 60)
 #define MAX_JSON_BODY (1024 * 1024)
 #define MAX_IDEMPOTENCY_KEY 200
+#define LISTEN_BACKLOG 1024
 
 struct _CscServer
 {
@@ -40,8 +43,20 @@ struct _CscServer
   GTlsCertificate *certificate;
   GHashTable      *tokens;    /* token digest → CscUser */
   GList           *waiters;   /* EventWaiter, for GET /v1/events */
+  GHashTable      *blobs;     /* sha256 → GList link in blob_order */
+  GQueue           blob_order;/* BlobEntry, most recently used first */
   guint            token_ttl;
 };
+
+/* Material files stay mapped while they are in use: a download then costs
+ * no open, mmap and munmap. */
+#define MAX_MAPPED_BLOBS 256
+
+typedef struct
+{
+  char   *sha256;
+  GBytes *bytes;
+} BlobEntry;
 
 G_DEFINE_FINAL_TYPE (CscServer, csc_server, G_TYPE_OBJECT)
 
@@ -724,6 +739,20 @@ check_request_size (SoupServer        *soup,
     }
 }
 
+/* libsoup writes a response's headers and body separately; with Nagle's
+ * algorithm the body then waits for the client's delayed ACK, adding tens
+ * of milliseconds to a response on a kept-alive connection. */
+static void
+disable_nagle (SoupServer        *soup,
+               SoupServerMessage *msg,
+               gpointer           user_data)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  if (socket != NULL && g_socket_get_family (socket) != G_SOCKET_FAMILY_UNIX)
+    g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, 1, NULL);
+}
+
 /* libsoup refuses some requests itself (a malformed request line, a path it
  * cannot parse) before any handler runs; give those the same problem+json
  * body as every other error. */
@@ -765,6 +794,58 @@ typedef struct
 static void waiter_remove (EventWaiter *waiter);
 
 static void
+blob_entry_free (gpointer data)
+{
+  BlobEntry *entry = data;
+
+  g_free (entry->sha256);
+  g_bytes_unref (entry->bytes);
+  g_free (entry);
+}
+
+GBytes *
+csc_server_get_blob (CscServer   *self,
+                     const char  *sha256,
+                     GError     **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autofree char *blob_dir = NULL;
+  g_autofree char *path = NULL;
+  BlobEntry *entry;
+  GList *link;
+
+  link = g_hash_table_lookup (self->blobs, sha256);
+  if (link != NULL)
+    {
+      g_queue_unlink (&self->blob_order, link);
+      g_queue_push_head_link (&self->blob_order, link);
+      return g_bytes_ref (((BlobEntry *)link->data)->bytes);
+    }
+
+  blob_dir = csc_database_dup_blob_dir (self->db);
+  path = g_build_filename (blob_dir, (char[]){ sha256[0], sha256[1], '\0' }, sha256, NULL);
+  file = g_mapped_file_new (path, FALSE, error);
+  if (file == NULL)
+    return NULL;
+
+  entry = g_new0 (BlobEntry, 1);
+  entry->sha256 = g_strdup (sha256);
+  entry->bytes = g_mapped_file_get_bytes (file);
+  g_queue_push_head (&self->blob_order, entry);
+  g_hash_table_insert (self->blobs, entry->sha256, self->blob_order.head);
+
+  if (self->blob_order.length > MAX_MAPPED_BLOBS)
+    {
+      BlobEntry *oldest = g_queue_pop_tail (&self->blob_order);
+
+      g_hash_table_remove (self->blobs, oldest->sha256);
+      blob_entry_free (oldest);
+    }
+
+  return g_bytes_ref (entry->bytes);
+}
+
+static void
 csc_server_dispose (GObject *object)
 {
   CscServer *self = (CscServer *)object;
@@ -785,6 +866,8 @@ csc_server_dispose (GObject *object)
   g_clear_object (&self->certificate);
   g_clear_object (&self->db);
   g_clear_pointer (&self->tokens, g_hash_table_unref);
+  g_clear_pointer (&self->blobs, g_hash_table_unref);
+  g_queue_clear_full (&self->blob_order, blob_entry_free);
 
   G_OBJECT_CLASS (csc_server_parent_class)->dispose (object);
 }
@@ -803,6 +886,8 @@ csc_server_init (CscServer *self)
   self->token_ttl = DEFAULT_TOKEN_TTL;
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify)csc_user_free);
+  self->blobs = g_hash_table_new (g_str_hash, g_str_equal);
+  g_queue_init (&self->blob_order);
 }
 
 CscServer *
@@ -826,6 +911,7 @@ csc_server_new (CscDatabase      *database,
                                 "raw-paths", TRUE,
                                 NULL);
 
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (disable_nagle), NULL);
   g_signal_connect (self->soup, "request-read", G_CALLBACK (explain_refusal), NULL);
 
   soup_server_add_early_handler (self->soup, NULL, check_request_size, self, NULL);
@@ -853,6 +939,7 @@ csc_server_listen (CscServer   *self,
   g_autoptr(GSocketConnectable) connectable = NULL;
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   g_autofree char *host = NULL;
   guint16 port;
   SoupServerListenOptions options = 0;
@@ -881,10 +968,22 @@ csc_server_listen (CscServer   *self,
 
   socket_address = g_inet_socket_address_new (inet, port);
 
+  /* Our own socket, for its backlog: GLib's default of 10 drops the
+   * handshakes of a burst of clients, who then wait out a retransmission. */
+  socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, socket_address, TRUE, error) ||
+      !g_socket_listen (socket, error))
+    return FALSE;
+
   if (self->certificate != NULL)
     options |= SOUP_SERVER_LISTEN_HTTPS;
 
-  return soup_server_listen (self->soup, socket_address, options, error);
+  return soup_server_listen_socket (self->soup, socket, options, error);
 }
 
 char *
