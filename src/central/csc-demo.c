@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
@@ -123,6 +126,7 @@ typedef struct
   char        *blob_dir;
   guint        n_cases;
   guint        n_materials;
+  guint        n_cached;
 } Seed;
 
 typedef struct
@@ -949,22 +953,96 @@ document_key (const DemoMaterial *material)
                           material->spec.n_pages, material->spec.scanned, material->spec.seed);
 }
 
-/* Renders (once per distinct document) and stores a material's bytes under
- * their SHA-256. */
-static RenderedBlob *
-render_material (Seed          *seed,
-                 DemoMaterial  *material,
-                 GError       **error)
-{
-  g_autofree char *key = document_key (material);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  RenderedBlob *blob;
+/* Rendering --------------------------------------------------------------- */
 
-  blob = g_hash_table_lookup (seed->rendered, key);
-  if (blob != NULL)
-    return blob;
+/* Rendering a thousand documents is most of the seed's work: it runs on
+ * every core, and with --demo-cache it happens once per machine rather
+ * than once per seed. A document's bytes depend only on its description, so
+ * the cache is keyed by a hash of that. */
+
+typedef struct
+{
+  Seed         *seed;
+  const char   *cache_dir;
+  GMutex        mutex;
+  GError       *error;
+} RenderBatch;
+
+typedef struct
+{
+  RenderBatch  *batch;
+  DemoMaterial *material;
+  RenderedBlob *blob;
+  char         *key_hash;
+} RenderJob;
+
+static char *
+blob_path (const char *dir,
+           const char *sha256)
+{
+  return g_build_filename (dir, (char[]){ sha256[0], sha256[1], '\0' }, sha256, NULL);
+}
+
+static gboolean
+ensure_parent (const char  *path,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "creating %s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Puts a copy of @source at @target: a hard link where possible. */
+static gboolean
+link_or_copy (const char  *source,
+              const char  *target,
+              GError     **error)
+{
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!ensure_parent (target, error))
+    return FALSE;
+  if (link (source, target) == 0 || errno == EEXIST)
+    return TRUE;
+
+  from = g_file_new_for_path (source);
+  to = g_file_new_for_path (target);
+  return g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+}
+
+static gboolean
+store_bytes (const char  *path,
+             GBytes      *bytes,
+             GError     **error)
+{
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  return ensure_parent (path, error) &&
+         g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+static gboolean
+render_job_run (RenderJob  *job,
+                GError    **error)
+{
+  DemoMaterial *material = job->material;
+  RenderBatch *batch = job->batch;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *target = NULL;
 
   if (material->jpeg)
     bytes = csc_demo_document_render_jpeg (&material->spec, error);
@@ -973,36 +1051,162 @@ render_material (Seed          *seed,
   if (bytes == NULL)
     {
       g_prefix_error (error, "rendering the demo material “%s”: ", material->title);
-      return NULL;
+      return FALSE;
     }
 
-  blob = g_new0 (RenderedBlob, 1);
-  blob->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  blob->size = g_bytes_get_size (bytes);
-  blob->pages = material->jpeg ? 0 : (int)material->spec.n_pages;
+  job->blob->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  job->blob->size = g_bytes_get_size (bytes);
+  job->blob->pages = material->jpeg ? 0 : (int)material->spec.n_pages;
 
-  dir = g_build_filename (seed->blob_dir, (char[]){ blob->sha256[0], blob->sha256[1], '\0' }, NULL);
-  path = g_build_filename (dir, blob->sha256, NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  target = blob_path (batch->seed->blob_dir, job->blob->sha256);
+  if (!store_bytes (target, bytes, error))
+    return FALSE;
+
+  if (batch->cache_dir != NULL)
     {
-      int saved_errno = errno;
+      g_autofree char *cache_blobs = g_build_filename (batch->cache_dir, "blobs", NULL);
+      g_autofree char *cached = blob_path (cache_blobs, job->blob->sha256);
+      g_autofree char *index = g_build_filename (batch->cache_dir, "index", job->key_hash, NULL);
+      g_autofree char *entry = g_strdup_printf ("%s %" G_GINT64_FORMAT " %d\n", job->blob->sha256,
+                                                job->blob->size, job->blob->pages);
+      g_autoptr(GBytes) entry_bytes = g_bytes_new (entry, strlen (entry));
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "creating %s: %s", dir, g_strerror (saved_errno));
-      rendered_blob_free (blob);
-      return NULL;
+      /* The blob before the index entry that names it. */
+      if (!link_or_copy (target, cached, error) ||
+          !store_bytes (index, entry_bytes, error))
+        return FALSE;
     }
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
-      !g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  return TRUE;
+}
+
+static void
+render_job_func (gpointer data,
+                 gpointer user_data)
+{
+  RenderJob *job = data;
+  RenderBatch *batch = job->batch;
+  g_autoptr(GError) error = NULL;
+
+  g_mutex_lock (&batch->mutex);
+  if (batch->error != NULL)
     {
-      rendered_blob_free (blob);
-      return NULL;
+      g_mutex_unlock (&batch->mutex);
+      return;
+    }
+  g_mutex_unlock (&batch->mutex);
+
+  if (!render_job_run (job, &error))
+    {
+      g_mutex_lock (&batch->mutex);
+      if (batch->error == NULL)
+        batch->error = g_steal_pointer (&error);
+      g_mutex_unlock (&batch->mutex);
+    }
+}
+
+static void
+render_job_free (RenderJob *job)
+{
+  g_free (job->key_hash);
+  g_free (job);
+}
+
+/* Looks a document up in the cache; on a hit its blob is linked into the
+ * database's blob folder. */
+static gboolean
+from_cache (Seed          *seed,
+            const char    *cache_dir,
+            const char    *key_hash,
+            RenderedBlob  *blob)
+{
+  g_autofree char *index = g_build_filename (cache_dir, "index", key_hash, NULL);
+  g_autofree char *entry = NULL;
+  g_autofree char *cache_blobs = NULL;
+  g_autofree char *cached = NULL;
+  g_autofree char *target = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents (index, &entry, NULL, NULL))
+    return FALSE;
+
+  fields = g_strsplit (g_strstrip (entry), " ", 3);
+  if (g_strv_length (fields) != 3 || strlen (fields[0]) != 64)
+    return FALSE;
+
+  cache_blobs = g_build_filename (cache_dir, "blobs", NULL);
+  cached = blob_path (cache_blobs, fields[0]);
+  target = blob_path (seed->blob_dir, fields[0]);
+  if (!g_file_test (cached, G_FILE_TEST_IS_REGULAR) || !link_or_copy (cached, target, NULL))
+    return FALSE;
+
+  blob->sha256 = g_strdup (fields[0]);
+  blob->size = g_ascii_strtoll (fields[1], NULL, 10);
+  blob->pages = (int)g_ascii_strtoll (fields[2], NULL, 10);
+  return TRUE;
+}
+
+static gboolean
+render_all (Seed        *seed,
+            const char  *cache_dir,
+            GError     **error)
+{
+  RenderBatch batch = { .seed = seed, .cache_dir = cache_dir };
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify)render_job_free);
+  GThreadPool *pool;
+
+  g_mutex_init (&batch.mutex);
+
+  for (guint i = 0; i < seed->cases->len; i++)
+    {
+      DemoCase *dc = g_ptr_array_index (seed->cases, i);
+
+      for (guint j = 0; j < dc->materials->len; j++)
+        {
+          DemoMaterial *material = g_ptr_array_index (dc->materials, j);
+          g_autofree char *key = document_key (material);
+          RenderJob *job;
+          RenderedBlob *blob;
+
+          if (g_hash_table_contains (seed->rendered, key))
+            continue;
+
+          blob = g_new0 (RenderedBlob, 1);
+          g_hash_table_insert (seed->rendered, g_strdup (key), blob);
+
+          job = g_new0 (RenderJob, 1);
+          job->batch = &batch;
+          job->material = material;
+          job->blob = blob;
+          job->key_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+
+          if (cache_dir != NULL && from_cache (seed, cache_dir, job->key_hash, blob))
+            {
+              render_job_free (job);
+              seed->n_cached++;
+              continue;
+            }
+
+          g_ptr_array_add (jobs, job);
+        }
     }
 
-  g_hash_table_insert (seed->rendered, g_steal_pointer (&key), blob);
-  return blob;
+  pool = g_thread_pool_new (render_job_func, NULL, MAX (1, (int)g_get_num_processors ()), TRUE, error);
+  if (pool == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < jobs->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (jobs, i), NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+
+  g_mutex_clear (&batch.mutex);
+  if (batch.error != NULL)
+    {
+      g_propagate_error (error, batch.error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Cases and their histories ---------------------------------------------------- */
@@ -2089,10 +2293,10 @@ insert_case (Seed      *seed,
   for (guint i = 0; i < dc->materials->len; i++)
     {
       DemoMaterial *material = g_ptr_array_index (dc->materials, i);
-      RenderedBlob *blob = render_material (seed, material, error);
+      g_autofree char *key = document_key (material);
+      RenderedBlob *blob = g_hash_table_lookup (seed->rendered, key);
 
-      if (blob == NULL)
-        return FALSE;
+      g_assert (blob != NULL && blob->sha256 != NULL);
 
       stmt = csc_database_prepare (seed->db,
                                    "INSERT INTO materials (id, case_id, position, matter_code,"
@@ -2134,6 +2338,7 @@ database_is_empty (CscDatabase *db)
 static gboolean
 seed_all (Seed        *seed,
           const char  *demo_dir,
+          const char  *cache_dir,
           GError     **error)
 {
   g_autoptr(CscDemoPki) pki = NULL;
@@ -2177,6 +2382,8 @@ seed_all (Seed        *seed,
       return FALSE;
 
   generate_cases (seed);
+  if (!render_all (seed, cache_dir, error))
+    return FALSE;
 
   /* Insert in the order of the cases' last activity, so that the change
    * sequence, the event feed and the audit chain follow time. */
@@ -2210,6 +2417,7 @@ gboolean
 csc_demo_seed (CscDatabase  *db,
                const GDate  *today,
                const char   *demo_dir,
+               const char   *cache_dir,
                GError      **error)
 {
   g_auto(Seed) seed = { 0 };
@@ -2251,14 +2459,16 @@ csc_demo_seed (CscDatabase  *db,
   if (!csc_database_begin (db, error))
     return FALSE;
 
-  if (!seed_all (&seed, demo_dir, error) || !csc_database_commit (db, error))
+  if (!seed_all (&seed, demo_dir, cache_dir, error) || !csc_database_commit (db, error))
     {
       csc_database_rollback (db);
       g_prefix_error (error, "seeding the demo centre: ");
       return FALSE;
     }
 
-  g_message ("Seeded the demo centre: %u cases, %u materials (%u distinct documents), %u audit entries",
-             seed.cases->len, seed.n_materials, g_hash_table_size (seed.rendered), seed.audit->len);
+  g_message ("Seeded the demo centre: %u cases, %u materials (%u distinct documents, %u from the "
+             "cache), %u audit entries",
+             seed.cases->len, seed.n_materials, g_hash_table_size (seed.rendered), seed.n_cached,
+             seed.audit->len);
   return TRUE;
 }

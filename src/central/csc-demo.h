@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 gboolean csc_demo_seed (CscDatabase  *db,
                         const GDate  *today,
                         const char   *demo_dir,
+                        const char   *cache_dir,
                         GError      **error);
 
 G_END_DECLS

@@ -97,6 +97,7 @@ main (int    argc,
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
   g_autofree char *demo_dir = NULL;
+  g_autofree char *demo_cache = NULL;
   g_autofree char *today = NULL;
   g_autofree char *url = NULL;
   gboolean seed_demo = FALSE;
@@ -114,6 +115,8 @@ main (int    argc,
       N_("Fill a new database with the demo service centre"), NULL },
     { "demo-dir", 0, 0, G_OPTION_ARG_FILENAME, &demo_dir,
       N_("Write the demo CA and the chiefs’ PKCS#12 files here"), N_("DIR") },
+    { "demo-cache", 0, 0, G_OPTION_ARG_FILENAME, &demo_cache,
+      N_("Keep rendered demo materials here, to reuse on the next seed"), N_("DIR") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today,
       N_("Seed the demo as if today were DATE (for reproducible tests)"), N_("YYYY-MM-DD") },
     { "token-ttl", 0, 0, G_OPTION_ARG_INT, &token_ttl,
@@ -198,15 +201,15 @@ main (int    argc,
           g_date_set_time_t (&date, time (NULL));
         }
 
-      if (!csc_demo_seed (db, &date, demo_dir, &error))
+      if (!csc_demo_seed (db, &date, demo_dir, demo_cache, &error))
         {
           g_printerr ("countersign-central: %s\n", error->message);
           return 1;
         }
     }
-  else if (demo_dir != NULL)
+  else if (demo_dir != NULL || demo_cache != NULL)
     {
-      g_printerr ("countersign-central: %s\n", _("--demo-dir goes with --seed-demo."));
+      g_printerr ("countersign-central: %s\n", _("--demo-dir and --demo-cache go with --seed-demo."));
       return 2;
     }
 
