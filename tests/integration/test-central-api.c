@@ -125,6 +125,7 @@ test_token_expiry (void)
 
   /* A second server on the same database, with one-second sessions. */
   short_lived->db_path = g_strdup (central->db_path);
+  short_lived->dir = g_dir_make_tmp ("countersign-test-XXXXXX", NULL);
   short_lived->session = soup_session_new ();
   cs_test_central_serve (short_lived, "--token-ttl", "1", NULL);
 
