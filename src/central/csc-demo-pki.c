@@ -248,6 +248,17 @@ csc_demo_pki_dup_ca_pem (CscDemoPki *self)
   return g_strdup (self->ca_pem);
 }
 
+/* GnuTLS 3.7 writes a friendly name into its BMPString a byte a character,
+ * so only Latin-1 comes out right: UTF-8 Chinese would read back as mojibake
+ * in GnuTLS itself, NSS, Windows or Python. We hand it Latin-1 and leave out
+ * names it cannot carry; the local key ID pairs key and certificate anyway,
+ * and tools then name the entry after the certificate's subject. */
+static char *
+friendly_name_for_gnutls (const char *name)
+{
+  return g_convert (name, -1, "ISO-8859-1", "UTF-8", NULL, NULL, NULL);
+}
+
 /* The key (shrouded with the password) in one bag; the certificate and the
  * CA in another, encrypted like the key so that the file shows nothing, not
  * even names, without its password. Key and certificate are paired by a local
@@ -268,6 +279,7 @@ export_pkcs12 (gnutls_x509_privkey_t   key,
   g_auto(gnutls_pkcs12_bag_t) key_bag = NULL;
   g_auto(gnutls_pkcs12_bag_t) cert_bag = NULL;
   g_auto(gnutls_datum_t) der = { NULL, 0 };
+  g_autofree char *name = friendly_name_for_gnutls (friendly_name);
   guint8 key_id[64];
   size_t key_id_size = sizeof key_id;
   gnutls_datum_t local_key_id;
@@ -288,8 +300,9 @@ export_pkcs12 (gnutls_x509_privkey_t   key,
   if (!check (key_idx, "putting the private key into PKCS#12", error) ||
       !check (gnutls_pkcs12_bag_set_key_id (key_bag, key_idx, &local_key_id),
               "setting the key's local key ID", error) ||
-      !check (gnutls_pkcs12_bag_set_friendly_name (key_bag, key_idx, friendly_name),
-              "setting the key's friendly name", error) ||
+      (name != NULL &&
+       !check (gnutls_pkcs12_bag_set_friendly_name (key_bag, key_idx, name),
+               "setting the key's friendly name", error)) ||
       !check (gnutls_pkcs12_set_bag (bundle, key_bag), "adding the key bag to PKCS#12", error))
     return NULL;
 
@@ -297,8 +310,9 @@ export_pkcs12 (gnutls_x509_privkey_t   key,
   if (!check (cert_idx, "putting the certificate into PKCS#12", error) ||
       !check (gnutls_pkcs12_bag_set_key_id (cert_bag, cert_idx, &local_key_id),
               "setting the certificate's local key ID", error) ||
-      !check (gnutls_pkcs12_bag_set_friendly_name (cert_bag, cert_idx, friendly_name),
-              "setting the certificate's friendly name", error) ||
+      (name != NULL &&
+       !check (gnutls_pkcs12_bag_set_friendly_name (cert_bag, cert_idx, name),
+               "setting the certificate's friendly name", error)) ||
       !check (gnutls_pkcs12_bag_set_data (cert_bag, GNUTLS_BAG_CERTIFICATE, ca_der),
               "putting the CA certificate into PKCS#12", error) ||
       !check (gnutls_pkcs12_bag_encrypt (cert_bag, password, GNUTLS_PKCS_PBES2_AES_256),
@@ -394,5 +408,77 @@ csc_demo_pki_issue (CscDemoPki   *self,
   *cert_pem = g_steal_pointer (&pem);
   *pkcs12 = g_steal_pointer (&bundle);
 
+  return TRUE;
+}
+
+/**
+ * csc_demo_pki_issue_server:
+ * @self: a #CscDemoPki
+ * @cert_pem: (out): the certificate, PEM
+ * @key_pem: (out): its private key, PEM, unencrypted (the server reads it)
+ * @error: return location for a #GError
+ *
+ * Issues a TLS server certificate for loopback (localhost, 127.0.0.1 and
+ * ::1), so that the demo and the tests can serve the central API over HTTPS
+ * with the demo CA as the client's extra trust anchor.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+csc_demo_pki_issue_server (CscDemoPki  *self,
+                           char       **cert_pem,
+                           char       **key_pem,
+                           GError     **error)
+{
+  static const guint8 ipv4_loopback[4] = { 127, 0, 0, 1 };
+  static const guint8 ipv6_loopback[16] = { [15] = 1 };
+  g_auto(gnutls_x509_privkey_t) key = NULL;
+  g_auto(gnutls_x509_crt_t) crt = NULL;
+  g_auto(gnutls_datum_t) key_datum = { NULL, 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) not_before = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) not_after = g_date_time_add_years (now, 2);
+  g_autofree char *pem = NULL;
+  int rc;
+
+  g_return_val_if_fail (CSC_IS_DEMO_PKI (self), FALSE);
+  g_return_val_if_fail (cert_pem != NULL && key_pem != NULL, FALSE);
+
+  if (!new_key (&key, error) ||
+      !new_certificate (&crt, key, "localhost", CA_ORGANISATION, NULL, not_before, not_after, error) ||
+      !check (gnutls_x509_crt_set_subject_alt_name (crt, GNUTLS_SAN_DNSNAME, "localhost",
+                                                    strlen ("localhost"), GNUTLS_FSAN_SET),
+              "naming the server", error) ||
+      !check (gnutls_x509_crt_set_subject_alt_name (crt, GNUTLS_SAN_IPADDRESS, ipv4_loopback,
+                                                    sizeof ipv4_loopback, GNUTLS_FSAN_APPEND),
+              "naming the server's IPv4 address", error) ||
+      !check (gnutls_x509_crt_set_subject_alt_name (crt, GNUTLS_SAN_IPADDRESS, ipv6_loopback,
+                                                    sizeof ipv6_loopback, GNUTLS_FSAN_APPEND),
+              "naming the server's IPv6 address", error) ||
+      !check (gnutls_x509_crt_set_basic_constraints (crt, 0, -1),
+              "marking the certificate as an end entity", error) ||
+      !check (gnutls_x509_crt_set_key_usage (crt, GNUTLS_KEY_DIGITAL_SIGNATURE |
+                                                  GNUTLS_KEY_KEY_ENCIPHERMENT),
+              "setting the key usage", error) ||
+      !check (gnutls_x509_crt_set_key_purpose_oid (crt, GNUTLS_KP_TLS_WWW_SERVER, 0),
+              "setting the extended key usage", error) ||
+      !check (gnutls_x509_crt_set_authority_key_id (crt, self->ca_key_id, self->ca_key_id_size),
+              "setting the authority key identifier", error))
+    return FALSE;
+
+  g_mutex_lock (&self->ca_lock);
+  rc = gnutls_x509_crt_sign2 (crt, self->ca_cert, self->ca_key, GNUTLS_DIG_SHA256, 0);
+  g_mutex_unlock (&self->ca_lock);
+  if (!check (rc, "signing the server certificate", error))
+    return FALSE;
+
+  pem = export_pem (crt, error);
+  if (pem == NULL ||
+      !check (gnutls_x509_privkey_export2 (key, GNUTLS_X509_FMT_PEM, &key_datum),
+              "writing the server key", error))
+    return FALSE;
+
+  *key_pem = g_strndup ((const char *)key_datum.data, key_datum.size);
+  *cert_pem = g_steal_pointer (&pem);
   return TRUE;
 }

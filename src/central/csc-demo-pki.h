@@ -27,4 +27,9 @@ gboolean    csc_demo_pki_issue      (CscDemoPki   *self,
                                      GBytes      **pkcs12,
                                      GError      **error);
 
+gboolean    csc_demo_pki_issue_server (CscDemoPki  *self,
+                                       char       **cert_pem,
+                                       char       **key_pem,
+                                       GError     **error);
+
 G_END_DECLS

@@ -2367,6 +2367,19 @@ seed_all (Seed        *seed,
 
       if (!g_file_set_contents (path, ca_pem, -1, error))
         return FALSE;
+
+      /* A server certificate for loopback, to serve the demo over HTTPS. */
+      {
+        g_autofree char *cert = NULL;
+        g_autofree char *key = NULL;
+        g_autofree char *cert_path = g_build_filename (demo_dir, "server.pem", NULL);
+        g_autofree char *key_path = g_build_filename (demo_dir, "server-key.pem", NULL);
+
+        if (!csc_demo_pki_issue_server (pki, &cert, &key, error) ||
+            !g_file_set_contents (cert_path, cert, -1, error) ||
+            !g_file_set_contents_full (key_path, key, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+          return FALSE;
+      }
     }
 
   if (!csc_database_set_meta (seed->db, "ca_pem", ca_pem, error) ||

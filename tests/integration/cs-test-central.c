@@ -121,7 +121,8 @@ cs_test_central_serve (CsTestCentral *central,
   central->url = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (central->url);
-  g_assert_true (g_str_has_prefix (central->url, "http://127.0.0.1:"));
+  g_assert_true (g_str_has_prefix (central->url, "http://127.0.0.1:") ||
+                 g_str_has_prefix (central->url, "https://127.0.0.1:"));
 }
 
 CsTestCentral *

@@ -140,6 +140,44 @@ test_token_expiry (void)
                             "expired"));
 }
 
+/* The same API over HTTPS, with the demo CA as the client's extra trust
+ * anchor; a client that does not trust it gets no answer. */
+static void
+test_tls (void)
+{
+  g_autoptr(CsTestCentral) tls = g_new0 (CsTestCentral, 1);
+  g_autofree char *cert = g_build_filename (central->dir, "demo", "server.pem", NULL);
+  g_autofree char *key = g_build_filename (central->dir, "demo", "server-key.pem", NULL);
+  g_autofree char *ca = g_build_filename (central->dir, "demo", "ca.pem", NULL);
+  g_autofree char *token = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsTestResponse) me = NULL;
+  g_autoptr(SoupSession) untrusting = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  database = g_tls_file_database_new (ca, &error);
+  g_assert_no_error (error);
+
+  tls->db_path = g_strdup (central->db_path);
+  tls->dir = g_dir_make_tmp ("countersign-test-XXXXXX", NULL);
+  tls->session = soup_session_new ();
+  soup_session_set_tls_database (tls->session, database);
+  cs_test_central_serve (tls, "--tls-cert", cert, "--tls-key", key, NULL);
+  g_assert_true (g_str_has_prefix (tls->url, "https://"));
+
+  token = cs_test_central_login (tls, "public-security-chief");
+  me = cs_test_request (tls, "GET", "/v1/me", token, NULL, NULL);
+  g_assert_cmpuint (me->status, ==, 200);
+
+  uri = g_strconcat (tls->url, "/v1/me", NULL);
+  msg = soup_message_new ("GET", uri);
+  body = soup_session_send_and_read (untrusting, msg, NULL, &error);
+  g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+}
+
 static void
 test_matters (void)
 {
@@ -584,6 +622,7 @@ main (int    argc,
   g_test_add_func ("/central/sessions/token-required", test_tokens_required);
   g_test_add_func ("/central/sessions/sign-out", test_sign_out);
   g_test_add_func ("/central/sessions/expiry", test_token_expiry);
+  g_test_add_func ("/central/sessions/tls", test_tls);
   g_test_add_func ("/central/catalogue/matters", test_matters);
   g_test_add_func ("/central/catalogue/calendar", test_calendar);
   g_test_add_func ("/central/cases/demo-centre", test_whole_centre);

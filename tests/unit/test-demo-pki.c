@@ -52,6 +52,7 @@ G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_x509_crt_t, gnutls_x509_crt_deinit, NULL
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_x509_privkey_t, gnutls_x509_privkey_deinit, NULL)
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_privkey_t, gnutls_privkey_deinit, NULL)
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_pkcs12_t, gnutls_pkcs12_deinit, NULL)
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_pkcs12_bag_t, gnutls_pkcs12_bag_deinit, NULL)
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_pkcs7_t, gnutls_pkcs7_deinit, NULL)
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_x509_trust_list_t, trust_list_free, NULL)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (gnutls_datum_t, clear_datum)
@@ -194,6 +195,87 @@ parse_pkcs12 (GBytes     *pkcs12,
                                      &bundle->extra, &bundle->extra_len, NULL, 0);
 }
 
+/* The attributes of the key and of the holder's certificate: the
+ * certificate is the one with a local key ID. */
+typedef struct
+{
+  char    *key_name;
+  char    *cert_name;
+  GBytes  *key_local_id;
+  GBytes  *cert_local_id;
+  guint    n_keys;
+  guint    n_certs;
+} BagAttributes;
+
+static void
+bag_attributes_clear (BagAttributes *attributes)
+{
+  g_clear_pointer (&attributes->key_name, g_free);
+  g_clear_pointer (&attributes->cert_name, g_free);
+  g_clear_pointer (&attributes->key_local_id, g_bytes_unref);
+  g_clear_pointer (&attributes->cert_local_id, g_bytes_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BagAttributes, bag_attributes_clear)
+
+static void
+read_bag_attributes (GBytes        *pkcs12,
+                     BagAttributes *attributes)
+{
+  g_auto(gnutls_pkcs12_t) p12 = NULL;
+  gnutls_datum_t der = { (unsigned char *)g_bytes_get_data (pkcs12, NULL),
+                         g_bytes_get_size (pkcs12) };
+
+  g_assert_cmpint (gnutls_pkcs12_init (&p12), ==, 0);
+  g_assert_cmpint (gnutls_pkcs12_import (p12, &der, GNUTLS_X509_FMT_DER, 0), ==, 0);
+
+  for (int i = 0; ; i++)
+    {
+      g_auto(gnutls_pkcs12_bag_t) bag = NULL;
+      int rc;
+
+      g_assert_cmpint (gnutls_pkcs12_bag_init (&bag), ==, 0);
+      rc = gnutls_pkcs12_get_bag (p12, i, bag);
+      if (rc == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        break;
+      g_assert_cmpint (rc, ==, 0);
+
+      /* Nothing but the shrouded key travels unencrypted. */
+      if (gnutls_pkcs12_bag_get_type (bag, 0) == GNUTLS_BAG_ENCRYPTED)
+        g_assert_cmpint (gnutls_pkcs12_bag_decrypt (bag, PASSWORD), ==, 0);
+      else
+        g_assert_cmpint (gnutls_pkcs12_bag_get_type (bag, 0), ==, GNUTLS_BAG_PKCS8_ENCRYPTED_KEY);
+
+      for (int j = 0; j < gnutls_pkcs12_bag_get_count (bag); j++)
+        {
+          gnutls_datum_t local_id = { NULL, 0 };
+          char *name = NULL;
+          int type = gnutls_pkcs12_bag_get_type (bag, j);
+
+          g_assert_cmpint (gnutls_pkcs12_bag_get_key_id (bag, j, &local_id), ==, 0);
+          g_assert_cmpint (gnutls_pkcs12_bag_get_friendly_name (bag, j, &name), ==, 0);
+
+          if (type == GNUTLS_BAG_PKCS8_ENCRYPTED_KEY)
+            {
+              attributes->n_keys++;
+              attributes->key_name = g_strdup (name);
+              if (local_id.data != NULL)
+                attributes->key_local_id = g_bytes_new (local_id.data, local_id.size);
+            }
+          else if (type == GNUTLS_BAG_CERTIFICATE)
+            {
+              attributes->n_certs++;
+              if (local_id.data != NULL)
+                {
+                  g_assert_null (attributes->cert_local_id);
+                  attributes->cert_name = g_strdup (name);
+                  attributes->cert_local_id = g_bytes_new (local_id.data, local_id.size);
+                }
+            }
+        }
+    }
+}
+
 static void
 test_ca (Fixture                     *fixture,
          G_GNUC_UNUSED gconstpointer  data)
@@ -304,7 +386,7 @@ test_certificate (Fixture                     *fixture,
 }
 
 static void
-test_no_unit (Fixture                     *fixture,
+test_latin_name_no_unit (Fixture                     *fixture,
               G_GNUC_UNUSED gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -315,10 +397,16 @@ test_no_unit (Fixture                     *fixture,
   g_auto(gnutls_x509_crt_t) crt = NULL;
   g_autofree char *ou = NULL;
   g_autofree char *o = NULL;
+  g_auto(BagAttributes) attributes = { NULL, NULL, NULL, NULL, 0, 0 };
 
-  g_assert_true (csc_demo_pki_issue (fixture->pki, "Li Na", "Demo Bureau", NULL, now, after,
+  g_assert_true (csc_demo_pki_issue (fixture->pki, "José Núñez", "Demo Bureau", NULL, now, after,
                                      PASSWORD, &pem, &pkcs12, &error));
   g_assert_no_error (error);
+
+  /* A name GnuTLS can write is the friendly name of key and certificate. */
+  read_bag_attributes (pkcs12, &attributes);
+  g_assert_cmpstr (attributes.key_name, ==, "José Núñez");
+  g_assert_cmpstr (attributes.cert_name, ==, "José Núñez");
 
   crt = import_pem (pem);
   ou = dn_part (crt, GNUTLS_OID_X520_ORGANIZATIONAL_UNIT_NAME);
@@ -367,6 +455,7 @@ test_pkcs12 (Fixture                     *fixture,
   g_auto(Bundle) wrong = { NULL, NULL, 0, NULL, 0 };
   g_auto(gnutls_x509_crt_t) crt = import_pem (fixture->cert_pem);
   g_auto(gnutls_x509_crt_t) ca = import_pem (fixture->ca_pem);
+  g_auto(BagAttributes) attributes = { NULL, NULL, NULL, NULL, 0, 0 };
   guint8 cert_id[64], key_id[64];
   size_t cert_id_size = sizeof cert_id, key_id_size = sizeof key_id;
   gboolean has_ca = FALSE;
@@ -384,6 +473,17 @@ test_pkcs12 (Fixture                     *fixture,
   g_assert_cmpint (gnutls_x509_crt_get_key_id (bundle.chain[0], 0, cert_id, &cert_id_size), ==, 0);
   g_assert_cmpint (gnutls_x509_privkey_get_key_id (bundle.key, 0, key_id, &key_id_size), ==, 0);
   g_assert_cmpmem (cert_id, cert_id_size, key_id, key_id_size);
+
+  /* One key and two certificates, the holder's paired with the key. A
+   * friendly name, when there is one, reads back as written. */
+  read_bag_attributes (fixture->pkcs12, &attributes);
+  g_assert_cmpuint (attributes.n_keys, ==, 1);
+  g_assert_cmpuint (attributes.n_certs, ==, 2);
+  g_assert_nonnull (attributes.key_local_id);
+  g_assert_nonnull (attributes.cert_local_id);
+  g_assert_true (g_bytes_equal (attributes.key_local_id, attributes.cert_local_id));
+  g_assert_true (attributes.key_name == NULL || g_str_equal (attributes.key_name, CHIEF_NAME));
+  g_assert_true (attributes.cert_name == NULL || g_str_equal (attributes.cert_name, CHIEF_NAME));
 
   for (unsigned int i = 0; i < bundle.chain_len; i++)
     has_ca |= gnutls_x509_crt_equals (bundle.chain[i], ca);
@@ -505,7 +605,7 @@ main (int    argc,
   g_test_add ("/demo-pki/ca", Fixture, NULL, fixture_set_up, test_ca, fixture_tear_down);
   g_test_add ("/demo-pki/certificate", Fixture, NULL, fixture_set_up, test_certificate,
               fixture_tear_down);
-  g_test_add ("/demo-pki/no-unit", Fixture, NULL, fixture_set_up, test_no_unit,
+  g_test_add ("/demo-pki/latin-name-no-unit", Fixture, NULL, fixture_set_up,
               fixture_tear_down);
   g_test_add ("/demo-pki/chain", Fixture, NULL, fixture_set_up, test_chain, fixture_tear_down);
   g_test_add ("/demo-pki/pkcs12", Fixture, NULL, fixture_set_up, test_pkcs12, fixture_tear_down);
