@@ -328,6 +328,20 @@ export_pkcs12 (gnutls_x509_privkey_t   key,
   return g_bytes_new (der.data, der.size);
 }
 
+static gboolean
+sign_with_ca (CscDemoPki         *self,
+              gnutls_x509_crt_t   crt,
+              GError            **error)
+{
+  int rc;
+
+  g_mutex_lock (&self->ca_lock);
+  rc = gnutls_x509_crt_sign2 (crt, self->ca_cert, self->ca_key, GNUTLS_DIG_SHA256, 0);
+  g_mutex_unlock (&self->ca_lock);
+
+  return check (rc, "signing the certificate", error);
+}
+
 /**
  * csc_demo_pki_issue:
  * @self: a #CscDemoPki
@@ -365,7 +379,6 @@ csc_demo_pki_issue (CscDemoPki   *self,
   g_auto(gnutls_x509_crt_t) crt = NULL;
   g_autofree char *pem = NULL;
   g_autoptr(GBytes) bundle = NULL;
-  int rc;
 
   g_return_val_if_fail (CSC_IS_DEMO_PKI (self), FALSE);
   g_return_val_if_fail (common_name != NULL, FALSE);
@@ -391,10 +404,7 @@ csc_demo_pki_issue (CscDemoPki   *self,
               "setting the authority key identifier", error))
     return FALSE;
 
-  g_mutex_lock (&self->ca_lock);
-  rc = gnutls_x509_crt_sign2 (crt, self->ca_cert, self->ca_key, GNUTLS_DIG_SHA256, 0);
-  g_mutex_unlock (&self->ca_lock);
-  if (!check (rc, "signing the certificate", error))
+  if (!sign_with_ca (self, crt, error))
     return FALSE;
 
   pem = export_pem (crt, error);
@@ -439,7 +449,6 @@ csc_demo_pki_issue_server (CscDemoPki  *self,
   g_autoptr(GDateTime) not_before = g_date_time_add_days (now, -1);
   g_autoptr(GDateTime) not_after = g_date_time_add_years (now, 2);
   g_autofree char *pem = NULL;
-  int rc;
 
   g_return_val_if_fail (CSC_IS_DEMO_PKI (self), FALSE);
   g_return_val_if_fail (cert_pem != NULL && key_pem != NULL, FALSE);
@@ -466,10 +475,7 @@ csc_demo_pki_issue_server (CscDemoPki  *self,
               "setting the authority key identifier", error))
     return FALSE;
 
-  g_mutex_lock (&self->ca_lock);
-  rc = gnutls_x509_crt_sign2 (crt, self->ca_cert, self->ca_key, GNUTLS_DIG_SHA256, 0);
-  g_mutex_unlock (&self->ca_lock);
-  if (!check (rc, "signing the server certificate", error))
+  if (!sign_with_ca (self, crt, error))
     return FALSE;
 
   pem = export_pem (crt, error);

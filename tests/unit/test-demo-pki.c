@@ -387,7 +387,7 @@ test_certificate (Fixture                     *fixture,
 
 static void
 test_latin_name_no_unit (Fixture                     *fixture,
-              G_GNUC_UNUSED gconstpointer  data)
+                         G_GNUC_UNUSED gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -606,7 +606,7 @@ main (int    argc,
   g_test_add ("/demo-pki/certificate", Fixture, NULL, fixture_set_up, test_certificate,
               fixture_tear_down);
   g_test_add ("/demo-pki/latin-name-no-unit", Fixture, NULL, fixture_set_up,
-              fixture_tear_down);
+              test_latin_name_no_unit, fixture_tear_down);
   g_test_add ("/demo-pki/chain", Fixture, NULL, fixture_set_up, test_chain, fixture_tear_down);
   g_test_add ("/demo-pki/pkcs12", Fixture, NULL, fixture_set_up, test_pkcs12, fixture_tear_down);
   g_test_add ("/demo-pki/cms-signature", Fixture, NULL, fixture_set_up, test_cms_signature,
