@@ -342,6 +342,25 @@ sign_with_ca (CscDemoPki         *self,
   return check (rc, "signing the certificate", error);
 }
 
+/* What a certificate issued to a person or a server adds: not a CA, what
+ * its key is for, its issuer's key identifier, and the CA's signature. */
+static gboolean
+finish_end_entity (CscDemoPki         *self,
+                   gnutls_x509_crt_t   crt,
+                   unsigned int        key_usage,
+                   const char         *purpose_oid,
+                   GError            **error)
+{
+  return check (gnutls_x509_crt_set_basic_constraints (crt, 0, -1),
+                "marking the certificate as an end entity", error) &&
+         check (gnutls_x509_crt_set_key_usage (crt, key_usage), "setting the key usage", error) &&
+         check (gnutls_x509_crt_set_key_purpose_oid (crt, purpose_oid, 0),
+                "setting the extended key usage", error) &&
+         check (gnutls_x509_crt_set_authority_key_id (crt, self->ca_key_id, self->ca_key_id_size),
+                "setting the authority key identifier", error) &&
+         sign_with_ca (self, crt, error);
+}
+
 /**
  * csc_demo_pki_issue:
  * @self: a #CscDemoPki
@@ -393,18 +412,9 @@ csc_demo_pki_issue (CscDemoPki   *self,
   if (!new_key (&key, error) ||
       !new_certificate (&crt, key, common_name, organisation, organisational_unit,
                         not_before, not_after, error) ||
-      !check (gnutls_x509_crt_set_basic_constraints (crt, 0, -1),
-              "marking the certificate as an end entity", error) ||
-      !check (gnutls_x509_crt_set_key_usage (crt, GNUTLS_KEY_DIGITAL_SIGNATURE |
-                                                  GNUTLS_KEY_NON_REPUDIATION),
-              "setting the key usage", error) ||
-      !check (gnutls_x509_crt_set_key_purpose_oid (crt, GNUTLS_KP_EMAIL_PROTECTION, 0),
-              "setting the extended key usage", error) ||
-      !check (gnutls_x509_crt_set_authority_key_id (crt, self->ca_key_id, self->ca_key_id_size),
-              "setting the authority key identifier", error))
-    return FALSE;
-
-  if (!sign_with_ca (self, crt, error))
+      !finish_end_entity (self, crt,
+                          GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION,
+                          GNUTLS_KP_EMAIL_PROTECTION, error))
     return FALSE;
 
   pem = export_pem (crt, error);
@@ -464,18 +474,9 @@ csc_demo_pki_issue_server (CscDemoPki  *self,
       !check (gnutls_x509_crt_set_subject_alt_name (crt, GNUTLS_SAN_IPADDRESS, ipv6_loopback,
                                                     sizeof ipv6_loopback, GNUTLS_FSAN_APPEND),
               "naming the server's IPv6 address", error) ||
-      !check (gnutls_x509_crt_set_basic_constraints (crt, 0, -1),
-              "marking the certificate as an end entity", error) ||
-      !check (gnutls_x509_crt_set_key_usage (crt, GNUTLS_KEY_DIGITAL_SIGNATURE |
-                                                  GNUTLS_KEY_KEY_ENCIPHERMENT),
-              "setting the key usage", error) ||
-      !check (gnutls_x509_crt_set_key_purpose_oid (crt, GNUTLS_KP_TLS_WWW_SERVER, 0),
-              "setting the extended key usage", error) ||
-      !check (gnutls_x509_crt_set_authority_key_id (crt, self->ca_key_id, self->ca_key_id_size),
-              "setting the authority key identifier", error))
-    return FALSE;
-
-  if (!sign_with_ca (self, crt, error))
+      !finish_end_entity (self, crt,
+                          GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_KEY_ENCIPHERMENT,
+                          GNUTLS_KP_TLS_WWW_SERVER, error))
     return FALSE;
 
   pem = export_pem (crt, error);
