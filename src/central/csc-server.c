@@ -79,6 +79,7 @@ static const struct {
   [CSC_PROBLEM_IDEMPOTENCY_KEY_REUSED] = { 422, "idempotency-key-reused", "The Idempotency-Key was used for a different request" },
   [CSC_PROBLEM_RULE_VIOLATION] = { 422, "rule-violation", "The request breaks a rule of the procedure" },
   [CSC_PROBLEM_PAYLOAD_TOO_LARGE] = { 413, "payload-too-large", "The request body is too large" },
+  [CSC_PROBLEM_LENGTH_REQUIRED] = { 411, "length-required", "The request body needs a Content-Length" },
   [CSC_PROBLEM_UNSUPPORTED_MEDIA_TYPE] = { 415, "unsupported-media-type", "The body must be application/json" },
   [CSC_PROBLEM_RANGE_NOT_SATISFIABLE] = { 416, "range-not-satisfiable", "The requested range is outside the content" },
   [CSC_PROBLEM_CALENDAR_NOT_PUBLISHED] = { 404, "calendar-not-published", "No calendar has been published for that year" },
@@ -714,7 +715,50 @@ handle_other (SoupServer        *soup,
   respond_problem (msg, CSC_PROBLEM_NOT_FOUND, NULL, "The API lives under /v1/.");
 }
 
-/* Refuses an oversized body from its headers, before it is read. */
+/* Answers with a problem and hangs up, without reading the request body:
+ * libsoup would otherwise read all of it into memory, however large,
+ * before any handler could refuse it. */
+static void
+refuse_body (SoupServerMessage *msg,
+             CscProblem         problem,
+             const char        *format,
+             ...)
+{
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *head = NULL;
+  va_list args;
+
+  va_start (args, format);
+  respond_problem_valist (msg, problem, NULL, format, args);
+  va_end (args);
+
+  body = soup_message_body_flatten (soup_server_message_get_response_body (msg));
+  head = g_strdup_printf ("HTTP/1.1 %u %s\r\n"
+                          "Content-Type: application/problem+json\r\n"
+                          "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                          "Connection: close\r\n\r\n",
+                          problems[problem].status,
+                          soup_status_get_phrase (problems[problem].status),
+                          g_bytes_get_size (body));
+
+  stream = soup_server_message_steal_connection (msg);
+  if (stream != NULL)
+    {
+      GOutputStream *out = g_io_stream_get_output_stream (stream);
+
+      /* A few hundred bytes into an empty socket buffer: this does not
+       * block; a client that reads nothing loses only its answer. */
+      g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
+      g_output_stream_write_all (out, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                 NULL, NULL, NULL);
+      g_io_stream_close (stream, NULL, NULL);
+    }
+}
+
+/* Refuses an oversized body from its headers, before it is read. A body
+ * without a Content-Length (chunked) is refused as well: its size is known
+ * only once it has all been read, and a hostile client need not stop. */
 static void
 check_request_size (SoupServer        *soup,
                     SoupServerMessage *msg,
@@ -725,17 +769,23 @@ check_request_size (SoupServer        *soup,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   goffset length;
 
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
+  switch (soup_message_headers_get_encoding (headers))
     {
+    case SOUP_ENCODING_CHUNKED:
+      refuse_body (msg, CSC_PROBLEM_LENGTH_REQUIRED,
+                   "Send the body with a Content-Length (at most %d bytes).", MAX_JSON_BODY);
+      break;
+
+    case SOUP_ENCODING_CONTENT_LENGTH:
       length = soup_message_headers_get_content_length (headers);
       if (length > MAX_JSON_BODY)
-        {
-          respond_problem (msg, CSC_PROBLEM_PAYLOAD_TOO_LARGE, NULL,
-                           "The body has %" G_GOFFSET_FORMAT " bytes; at most %d are accepted.",
-                           length, MAX_JSON_BODY);
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                        "Connection", "close");
-        }
+        refuse_body (msg, CSC_PROBLEM_PAYLOAD_TOO_LARGE,
+                     "The body has %" G_GOFFSET_FORMAT " bytes; at most %d are accepted.",
+                     length, MAX_JSON_BODY);
+      break;
+
+    default:
+      break;
     }
 }
 
@@ -914,6 +964,9 @@ csc_server_new (CscDatabase      *database,
   g_signal_connect (self->soup, "request-started", G_CALLBACK (disable_nagle), NULL);
   g_signal_connect (self->soup, "request-read", G_CALLBACK (explain_refusal), NULL);
 
+  /* libsoup keeps one early handler per path, beside the handler of the
+   * same path: the check goes on every path that has a handler. */
+  soup_server_add_early_handler (self->soup, "/v1", check_request_size, self, NULL);
   soup_server_add_early_handler (self->soup, NULL, check_request_size, self, NULL);
   soup_server_add_handler (self->soup, "/v1", handle_v1, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle_other, self, NULL);

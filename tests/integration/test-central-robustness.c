@@ -116,12 +116,94 @@ test_oversized_body (void)
   strcpy (big + 12 + size, "\",\"proposed_outcome\":\"grant\"}");
   body = g_bytes_new_take (g_steal_pointer (&big), 12 + size + strlen ("\",\"proposed_outcome\":\"grant\"}"));
 
-  response = cs_test_request_raw (central, "POST", path, token, "application/json", body, NULL);
+  /* A polite client asks before sending the body, and hears 413 at once. */
+  response = cs_test_request_raw (central, "POST", path, token, "application/json", body,
+                                  "Expect", "100-continue", NULL);
   cs_test_assert_problem (response, 413, "payload-too-large");
 
   still_alive = cs_test_request (central, "GET", "/v1/me", token, NULL, NULL);
   g_assert_cmpuint (still_alive->status, ==, 200);
   g_assert_cmpint (rows (), ==, before);
+}
+
+static gint64
+server_peak_kib (void)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status",
+                                           g_subprocess_get_identifier (central->process));
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents (path, &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* A client that just sends: the server must not read (and keep) a body it
+ * will refuse, however large, nor one whose length it is not told. */
+static void
+test_body_never_read (void)
+{
+  static const char *heads[] = {
+    "POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    "Content-Length: 400000000\r\n\r\n",
+    "POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    "Transfer-Encoding: chunked\r\n\r\n",
+  };
+  g_autoptr(GUri) uri = g_uri_parse (central->url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(CsTestResponse) alive = NULL;
+  g_autofree char *block = g_malloc (1024 * 1024);
+  gint64 before = server_peak_kib ();
+
+  memset (block, 'x', 1024 * 1024);
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      g_autoptr(GSocketClient) client = g_socket_client_new ();
+      g_autoptr(GSocketConnection) connection = NULL;
+      g_autoptr(GError) error = NULL;
+      GOutputStream *out;
+
+      g_socket_client_set_timeout (client, 5);
+      connection = g_socket_client_connect_to_host (client, "127.0.0.1", g_uri_get_port (uri),
+                                                    NULL, &error);
+      g_assert_no_error (error);
+      out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+      g_output_stream_write_all (out, heads[i], strlen (heads[i]), NULL, NULL, NULL);
+
+      /* Up to 200 MiB, until the server hangs up. */
+      for (guint mib = 0; mib < 200; mib++)
+        if (!g_output_stream_write_all (out, block, 1024 * 1024, NULL, NULL, NULL))
+          break;
+    }
+
+  /* Ten times less than what was sent is still far more than needed. */
+  g_assert_cmpint (server_peak_kib () - before, <, 40 * 1024);
+
+  /* The refusal of a chunked body is said before any of it is sent. */
+  {
+    g_autoptr(GSocketClient) client = g_socket_client_new ();
+    g_autoptr(GSocketConnection) connection = NULL;
+    g_autoptr(GError) error = NULL;
+    char answer[512] = { 0 };
+
+    g_socket_client_set_timeout (client, 5);
+    connection = g_socket_client_connect_to_host (client, "127.0.0.1", g_uri_get_port (uri),
+                                                  NULL, &error);
+    g_assert_no_error (error);
+    g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                               heads[1], strlen (heads[1]), NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_input_stream_read_all (g_io_stream_get_input_stream (G_IO_STREAM (connection)),
+                             answer, sizeof answer - 1, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 411"));
+    g_assert_nonnull (strstr (answer, "urn:countersign:problem:length-required"));
+  }
+
+  alive = cs_test_request (central, "GET", "/v1/me", token, NULL, NULL);
+  g_assert_cmpuint (alive->status, ==, 200);
 }
 
 static void
@@ -288,6 +370,7 @@ main (int    argc,
   g_test_add_func ("/central/robustness/bad-sign-in", test_bad_sign_in);
   g_test_add_func ("/central/robustness/wrong-content", test_wrong_content);
   g_test_add_func ("/central/robustness/oversized-body", test_oversized_body);
+  g_test_add_func ("/central/robustness/body-never-read", test_body_never_read);
   g_test_add_func ("/central/robustness/long-fields", test_long_fields);
   g_test_add_func ("/central/robustness/bad-parameters", test_bad_parameters);
   g_test_add_func ("/central/robustness/unknown-ids-and-paths", test_unknown_ids_and_paths);
