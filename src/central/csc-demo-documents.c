@@ -786,7 +786,7 @@ csc_demo_document_render_pdf (const CscDemoDocument  *document,
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
-/* An identity card: the photo side, with a portrait placeholder. */
+/* An identity card: the photo side, with a drawn head-and-shoulders portrait. */
 static void
 draw_identity_card (Renderer        *renderer,
                     cairo_surface_t *surface)
