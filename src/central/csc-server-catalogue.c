@@ -218,15 +218,10 @@ delete_session (CscRequest *req)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CscStatement) stmt = NULL;
-  g_autofree char *digest = NULL;
-  g_autofree char *now = NULL;
+  g_autofree char *digest = g_strdup (req->token_digest);
+  g_autofree char *now = csc_now_timestamp ();
   CscAuditEntry entry = { 0 };
-  const char *header;
 
-  header = soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg),
-                                         "Authorization");
-  digest = csc_token_digest (header + strlen ("Bearer "));
-  now = csc_now_timestamp ();
 
   if (!csc_database_begin (req->db, &error))
     goto failed;

@@ -37,6 +37,7 @@ typedef struct
   guint              n_segments;
   GHashTable        *query;      /* (nullable) */
   CscUser           *user;       /* (nullable) until authenticated */
+  char              *token_digest; /* (nullable) the SHA-256 of the bearer token */
   char              *idempotency_key;
   char              *fingerprint;
   gboolean           paused;     /* answered later, by the event feed */

@@ -597,6 +597,7 @@ authenticate (CscRequest *req)
     }
 
   req->user = user;
+  req->token_digest = g_steal_pointer (&digest);
   return TRUE;
 }
 
@@ -703,6 +704,7 @@ out:
   csc_database_rollback (self->db);
   g_free (req.idempotency_key);
   g_free (req.fingerprint);
+  g_free (req.token_digest);
 }
 
 static void

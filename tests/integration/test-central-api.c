@@ -113,6 +113,19 @@ test_sign_out (void)
   g_assert_cmpuint (before->status, ==, 200);
   g_assert_cmpuint (out->status, ==, 204);
   cs_test_assert_problem (after, 401, "unauthorized");
+
+  /* However the header is spaced, signing out revokes the token it names. */
+  {
+    g_autofree char *spaced_token = cs_test_central_login (central, "hrss-approver");
+    g_autofree char *spaced = g_strconcat ("Bearer   ", spaced_token, NULL);
+    g_autoptr(CsTestResponse) spaced_out = cs_test_request (central, "DELETE", "/v1/sessions/current",
+                                                            NULL, NULL, "Authorization", spaced, NULL);
+    g_autoptr(CsTestResponse) spaced_after = cs_test_request (central, "GET", "/v1/me", spaced_token,
+                                                              NULL, NULL);
+
+    g_assert_cmpuint (spaced_out->status, ==, 204);
+    cs_test_assert_problem (spaced_after, 401, "unauthorized");
+  }
 }
 
 static void
