@@ -13,7 +13,21 @@ G_BEGIN_DECLS
 #define COUNTERSIGN_INSIDE
 # include "cs-version.h"
 # include "cs-version-macros.h"
+# include "cs-applicant.h"
 # include "cs-calendar.h"
+# include "cs-case.h"
+# include "cs-case-part.h"
+# include "cs-case-status.h"
+# include "cs-checklist-item.h"
+# include "cs-enum-types.h"
+# include "cs-error.h"
+# include "cs-event.h"
+# include "cs-material.h"
+# include "cs-matter.h"
+# include "cs-outcome.h"
+# include "cs-review.h"
+# include "cs-user.h"
+# include "cs-verdict.h"
 # include "cs-validate.h"
 #undef COUNTERSIGN_INSIDE
 
