@@ -1,0 +1,30 @@
+/* cs-cache-private.h
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cs-cache.h"
+
+G_BEGIN_DECLS
+
+/* The outbox shares the cache's database, so that a write and the case it
+ * changes are stored under one lock. */
+sqlite3    *_cs_cache_get_db          (CsCache      *self);
+void        _cs_cache_lock            (CsCache      *self);
+void        _cs_cache_unlock          (CsCache      *self);
+gboolean    _cs_cache_exec            (CsCache      *self,
+                                       const char   *sql,
+                                       GError      **error);
+void        _cs_cache_set_error       (CsCache      *self,
+                                       GError      **error,
+                                       const char   *doing);
+CsCache    *_cs_cache_new_at_version  (const char   *directory,
+                                       int           version,
+                                       GError      **error);
+
+G_END_DECLS
