@@ -582,7 +582,7 @@ cs_outbox_discard (CsOutbox  *self,
 gint64
 cs_outbox_backoff (guint attempts)
 {
-  gint64 wait = BACKOFF_BASE_USEC << MIN (MAX (attempts, 1) - 1, 16);
+  gint64 wait = (gint64) BACKOFF_BASE_USEC << MIN (MAX (attempts, 1) - 1, 16);
 
   wait = MIN (wait, BACKOFF_CAP_USEC);
   return wait / 2 + g_random_int_range (0, (gint32) MIN (wait / 2, G_MAXINT32 - 1) + 1);
