@@ -1,0 +1,246 @@
+/* cs-case-list.c
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CsCaseList"
+
+#include "config.h"
+
+#include "cs-case-list.h"
+#include "cs-case-private.h"
+
+/**
+ * CsCaseList:
+ *
+ * The inbox's list model: every cached case of the department, as
+ * #CsCase items. Loading reads the cache in a worker thread and swaps the
+ * whole list in with one `items-changed`. A case that changes later is
+ * updated in place (its object notifies its properties, the list does not
+ * change), so views keep their selection and scroll position; a new case
+ * is appended.
+ */
+struct _CsCaseList
+{
+  GObject parent_instance;
+
+  GPtrArray *cases;
+  GHashTable *by_id;      /* id → CsCase, borrowed from @cases */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CsCaseList, cs_case_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+cs_case_list_get_item_type (GListModel *model)
+{
+  return CS_TYPE_CASE;
+}
+
+static guint
+cs_case_list_get_n_items (GListModel *model)
+{
+  return CS_CASE_LIST (model)->cases->len;
+}
+
+static gpointer
+cs_case_list_get_item (GListModel *model,
+                       guint       position)
+{
+  CsCaseList *self = CS_CASE_LIST (model);
+
+  if (position >= self->cases->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->cases, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cs_case_list_get_item_type;
+  iface->get_n_items = cs_case_list_get_n_items;
+  iface->get_item = cs_case_list_get_item;
+}
+
+static void
+cs_case_list_finalize (GObject *object)
+{
+  CsCaseList *self = (CsCaseList *) object;
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cs_case_list_parent_class)->finalize (object);
+}
+
+static void
+cs_case_list_class_init (CsCaseListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cs_case_list_finalize;
+}
+
+static void
+cs_case_list_init (CsCaseList *self)
+{
+  self->cases = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+CsCaseList *
+cs_case_list_new (void)
+{
+  return g_object_new (CS_TYPE_CASE_LIST, NULL);
+}
+
+/**
+ * cs_case_list_replace_all:
+ * @self: a #CsCaseList
+ * @cases: (transfer container) (element-type CsCase): the cases
+ *
+ * Replaces the whole list, emitting one `items-changed`.
+ */
+void
+cs_case_list_replace_all (CsCaseList *self,
+                          GPtrArray  *cases)
+{
+  g_autoptr(GPtrArray) old = NULL;
+  guint removed;
+
+  g_return_if_fail (CS_IS_CASE_LIST (self));
+  g_return_if_fail (cases != NULL);
+
+  old = g_steal_pointer (&self->cases);
+  removed = old->len;
+  self->cases = g_ptr_array_ref (cases);
+  g_ptr_array_set_free_func (self->cases, g_object_unref);
+
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < self->cases->len; i++)
+    {
+      CsCase *kase = g_ptr_array_index (self->cases, i);
+      g_hash_table_insert (self->by_id, (gpointer) cs_case_get_id (kase), kase);
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->cases->len);
+}
+
+/**
+ * cs_case_list_update:
+ * @self: a #CsCaseList
+ * @kase: a case, newer than (or new to) the list
+ *
+ * Takes a changed case in: the list's object for it takes the new values
+ * (see #CsCase), or the case is appended when the list does not hold it.
+ */
+void
+cs_case_list_update (CsCaseList *self,
+                     CsCase     *kase)
+{
+  CsCase *existing;
+
+  g_return_if_fail (CS_IS_CASE_LIST (self));
+  g_return_if_fail (CS_IS_CASE (kase));
+
+  existing = g_hash_table_lookup (self->by_id, cs_case_get_id (kase));
+  if (existing == kase)
+    return;
+  if (existing != NULL)
+    {
+      /* The hash key is the existing object's id string, which the update
+       * replaces: re-key it. */
+      g_hash_table_remove (self->by_id, cs_case_get_id (existing));
+      _cs_case_update_from (existing, kase);
+      g_hash_table_insert (self->by_id, (gpointer) cs_case_get_id (existing), existing);
+      return;
+    }
+
+  g_ptr_array_add (self->cases, g_object_ref (kase));
+  g_hash_table_insert (self->by_id, (gpointer) cs_case_get_id (kase), kase);
+  g_list_model_items_changed (G_LIST_MODEL (self), self->cases->len - 1, 0, 1);
+}
+
+/**
+ * cs_case_list_lookup:
+ * @self: a #CsCaseList
+ * @case_id: a case's ID
+ *
+ * Returns: (transfer none) (nullable): the list's object for the case
+ */
+CsCase *
+cs_case_list_lookup (CsCaseList *self,
+                     const char *case_id)
+{
+  g_return_val_if_fail (CS_IS_CASE_LIST (self), NULL);
+  return g_hash_table_lookup (self->by_id, case_id);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *cases = cs_cache_load_cases (CS_CACHE (task_data), NULL, &error);
+
+  if (cases == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, cases, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * cs_case_list_load_async:
+ * @self: a #CsCaseList
+ * @cache: the cache to read
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the list holds the cached cases
+ * @user_data: data for @callback
+ *
+ * Loads every cached case, in a worker thread, and replaces the list's
+ * content with them.
+ */
+void
+cs_case_list_load_async (CsCaseList          *self,
+                         CsCache             *cache,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CS_IS_CASE_LIST (self));
+  g_return_if_fail (CS_IS_CACHE (cache));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_case_list_load_async);
+  g_task_set_task_data (task, g_object_ref (cache), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * cs_case_list_load_finish:
+ * @self: a #CsCaseList
+ * @result: the result
+ * @error: return location for an error
+ *
+ * Returns: %TRUE when the list holds the cached cases
+ */
+gboolean
+cs_case_list_load_finish (CsCaseList    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  cases = g_task_propagate_pointer (G_TASK (result), error);
+  if (cases == NULL)
+    return FALSE;
+  cs_case_list_replace_all (self, cases);
+  return TRUE;
+}
