@@ -695,6 +695,7 @@ cs_client_get_matters_async (CsClient            *self,
  * @error: return location for an error
  *
  * Returns: (transfer full) (nullable): the JSON array of `Matter` objects
+ *   (the `items` of the answer)
  */
 JsonNode *
 cs_client_get_matters_finish (CsClient      *self,
@@ -704,15 +705,13 @@ cs_client_get_matters_finish (CsClient      *self,
   Response *response = request_finish (self, result, cs_client_get_matters_async, error);
   g_autoptr(JsonNode) root = NULL;
 
-  if (response == NULL || (root = response_json (response, error)) == NULL)
+  JsonObject *object;
+  JsonArray *items;
+
+  if (response == NULL || (object = response_object (response, &root, error)) == NULL ||
+      !_cs_json_get_array (object, "matters", "items", 0, &items, error))
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_PROTOCOL,
-                   _("The server’s answer cannot be read: %s"), _("it is not a list"));
-      return NULL;
-    }
-  return g_steal_pointer (&root);
+  return json_node_init_array (json_node_alloc (), items);
 }
 
 void
@@ -964,25 +963,13 @@ cs_client_get_audit_finish (CsClient      *self,
   Response *response = request_finish (self, result, cs_client_get_audit_async, error);
   g_autoptr(JsonNode) root = NULL;
 
-  if (response == NULL || (root = response_json (response, error)) == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_OBJECT (root))
-    {
-      /* `{"items": [...]}` */
-      JsonArray *entries;
+  JsonObject *object;
+  JsonArray *items;
 
-      if (!_cs_json_get_array (json_node_get_object (root), "audit", "items", 0, &entries,
-                               error))
-        return NULL;
-      return json_node_init_array (json_node_alloc (), entries);
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_set_error (error, CS_ERROR, CS_ERROR_PROTOCOL,
-                   _("The server’s answer cannot be read: %s"), _("it is not a list"));
-      return NULL;
-    }
-  return g_steal_pointer (&root);
+  if (response == NULL || (object = response_object (response, &root, error)) == NULL ||
+      !_cs_json_get_array (object, "audit", "items", 0, &items, error))
+    return NULL;
+  return json_node_init_array (json_node_alloc (), items);
 }
 
 /**
@@ -1160,11 +1147,21 @@ static void download_start (GTask *task);
 static void download_read (GTask *task);
 
 static void
+release_input (Download *download)
+{
+  if (download->input != NULL)
+    g_input_stream_close (download->input, NULL, NULL);
+  g_clear_object (&download->input);
+  g_clear_object (&download->message);
+}
+
+static void
 download_fail (GTask        *task,
                const GError *error)
 {
   Download *download = g_task_get_task_data (task);
 
+  release_input (download);
   if (download->output != NULL)
     g_output_stream_close (download->output, NULL, NULL);
   g_task_return_error (task, g_error_copy (error));
@@ -1277,6 +1274,9 @@ download_read_cb (GObject      *object,
   data = g_bytes_get_data (bytes, &size);
   if (size == 0)
     {
+      /* Give the connection back now: the caller may keep the result (and
+       * with it this task) for a long time. */
+      release_input (download);
       g_output_stream_close_async (download->output, G_PRIORITY_DEFAULT,
                                    g_task_get_cancellable (task), download_closed_cb, task);
       return;
