@@ -18,6 +18,7 @@
 #include "cs-case-private.h"
 #include "cs-error.h"
 #include "cs-json-private.h"
+#include "cs-json-reader-private.h"
 
 /**
  * CsCache:
@@ -87,7 +88,6 @@ static const char * const migrations[] = {
   "  parallel TEXT,"
   "  detail TEXT,"
   "  etag TEXT);"
-  "CREATE INDEX cases_by_status ON cases (status);"
   "CREATE TABLE materials ("
   "  sha256 TEXT PRIMARY KEY,"
   "  size INTEGER NOT NULL,"
@@ -1057,6 +1057,566 @@ cs_cache_count_cases (CsCache *self)
     count = sqlite3_column_int64 (stmt, 0);
   _cs_cache_unlock (self);
   return count;
+}
+
+/* Synced pages are read with the pull reader straight into the insert
+ * statement: no JSON tree and no objects on the way, which is what lets a
+ * sync keep pace with the network. The checks are those of
+ * cs_case_new_from_json(). */
+
+typedef struct
+{
+  gssize offset;           /* into the arena; -1 for NULL */
+  gsize length;
+} Text;
+
+typedef struct
+{
+  GString *arena;
+  GString *key;
+  GString *scratch;
+  const char *bad;         /* the member that broke the contract */
+  guint64 seen;
+  Text id, number, department, role, matter_code, matter_name, status;
+  Text assignee_username, assignee_name, outcome, kind, applicant_name, id_number, uscc;
+  Text priority, suspensions, parallel;
+  gint64 version, received_at, updated_at, statutory, promised, extension;
+  gint64 decided_on, accepted_on, clock_accepted_on, supplement_on;   /* Julian, 0: none */
+  gboolean instant, green;
+} PageItem;
+
+enum {
+  SEEN_ID = 1 << 0, SEEN_NUMBER = 1 << 1, SEEN_VERSION = 1 << 2, SEEN_DEPARTMENT = 1 << 3,
+  SEEN_ROLE = 1 << 4, SEEN_MATTER = 1 << 5, SEEN_INSTANT = 1 << 6, SEEN_STATUS = 1 << 7,
+  SEEN_ASSIGNEE = 1 << 8, SEEN_OUTCOME = 1 << 9, SEEN_DECIDED_ON = 1 << 10,
+  SEEN_CLOCK = 1 << 11, SEEN_APPLICANT = 1 << 12, SEEN_RECEIVED_AT = 1 << 13,
+  SEEN_ACCEPTED_ON = 1 << 14, SEEN_GREEN = 1 << 15, SEEN_PRIORITY = 1 << 16,
+  SEEN_UPDATED_AT = 1 << 17, SEEN_PARALLEL = 1 << 18,
+  SEEN_ALL = (1 << 19) - 1,
+};
+
+static const char * const seen_names[] = {
+  "id", "number", "version", "department", "role", "matter", "instant", "status",
+  "assignee", "outcome", "decided_on", "clock", "applicant", "received_at", "accepted_on",
+  "green_channel", "priority", "updated_at", "parallel",
+};
+
+static gboolean
+item_fail (PageItem   *item,
+           const char *member)
+{
+  item->bad = member;
+  return FALSE;
+}
+
+static gboolean
+read_text (CsJsonReader *reader,
+           PageItem     *item,
+           Text         *text,
+           gboolean      nullable,
+           const char   *member)
+{
+  if (nullable && _cs_json_reader_peek (reader) == CS_JSON_TOKEN_NULL)
+    {
+      text->offset = -1;
+      return _cs_json_reader_read_null (reader) || item_fail (item, member);
+    }
+  text->offset = item->arena->len;
+  if (!_cs_json_reader_read_string (reader, item->arena))
+    return item_fail (item, member);
+  text->length = item->arena->len - text->offset;
+  /* Keep each string NUL-terminated for comparisons. */
+  g_string_append_c (item->arena, '\0');
+  return TRUE;
+}
+
+static const char *
+text_str (PageItem *item,
+          Text     *text)
+{
+  return text->offset < 0 ? NULL : item->arena->str + text->offset;
+}
+
+static gboolean
+read_date_member (CsJsonReader *reader,
+                  PageItem     *item,
+                  gint64       *julian,
+                  gboolean      nullable,
+                  const char   *member)
+{
+  GDate date;
+
+  *julian = 0;
+  if (nullable && _cs_json_reader_peek (reader) == CS_JSON_TOKEN_NULL)
+    return _cs_json_reader_read_null (reader) || item_fail (item, member);
+  g_string_truncate (item->scratch, 0);
+  if (!_cs_json_reader_read_string (reader, item->scratch) ||
+      !_cs_json_parse_date (item->scratch->str, &date))
+    return item_fail (item, member);
+  *julian = g_date_get_julian (&date);
+  return TRUE;
+}
+
+static gboolean
+read_time_member (CsJsonReader *reader,
+                  PageItem     *item,
+                  gint64       *usec,
+                  const char   *member)
+{
+  g_string_truncate (item->scratch, 0);
+  if (!_cs_json_reader_read_string (reader, item->scratch) ||
+      !_cs_json_parse_datetime (item->scratch->str, usec))
+    return item_fail (item, member);
+  return TRUE;
+}
+
+static gboolean
+read_limit_member (CsJsonReader *reader,
+                   PageItem     *item,
+                   gint64       *value,
+                   const char   *member)
+{
+  if (!_cs_json_reader_read_int (reader, value) || *value < 0 || *value > 3650)
+    return item_fail (item, member);
+  return TRUE;
+}
+
+/* Reads an object member by member; @read handles the known keys and
+ * returns FALSE on a contract breach, -1 for a key to skip. */
+typedef int (*MemberFunc) (CsJsonReader *reader, PageItem *item, const char *key);
+
+static gboolean
+read_object (CsJsonReader *reader,
+             PageItem     *item,
+             MemberFunc    member,
+             const char   *name)
+{
+  gboolean done;
+
+  if (_cs_json_reader_peek (reader) != CS_JSON_TOKEN_OBJECT ||
+      !_cs_json_reader_begin_object (reader))
+    return item_fail (item, name);
+  while (_cs_json_reader_next_member (reader, item->key, &done) && !done)
+    {
+      int handled = member (reader, item, item->key->str);
+
+      if (handled == 0)
+        return FALSE;
+      if (handled < 0 && !_cs_json_reader_skip (reader, NULL, NULL))
+        return item_fail (item, name);
+    }
+  return !reader->failed || item_fail (item, name);
+}
+
+static int
+matter_member (CsJsonReader *reader,
+               PageItem     *item,
+               const char   *key)
+{
+  if (g_str_equal (key, "code"))
+    return read_text (reader, item, &item->matter_code, FALSE, "matter.code");
+  if (g_str_equal (key, "name"))
+    return read_text (reader, item, &item->matter_name, FALSE, "matter.name");
+  return -1;
+}
+
+static int
+assignee_member (CsJsonReader *reader,
+                 PageItem     *item,
+                 const char   *key)
+{
+  if (g_str_equal (key, "username"))
+    return read_text (reader, item, &item->assignee_username, FALSE, "assignee.username");
+  if (g_str_equal (key, "name"))
+    return read_text (reader, item, &item->assignee_name, FALSE, "assignee.name");
+  return -1;
+}
+
+static int
+clock_member (CsJsonReader *reader,
+              PageItem     *item,
+              const char   *key)
+{
+  if (g_str_equal (key, "accepted_on"))
+    return read_date_member (reader, item, &item->clock_accepted_on, FALSE, "clock.accepted_on");
+  if (g_str_equal (key, "statutory_limit"))
+    return read_limit_member (reader, item, &item->statutory, "clock.statutory_limit");
+  if (g_str_equal (key, "promised_limit"))
+    return read_limit_member (reader, item, &item->promised, "clock.promised_limit");
+  if (g_str_equal (key, "extension_days"))
+    return read_limit_member (reader, item, &item->extension, "clock.extension_days");
+  if (g_str_equal (key, "supplement_requested_on"))
+    return read_date_member (reader, item, &item->supplement_on, TRUE,
+                             "clock.supplement_requested_on");
+  if (g_str_equal (key, "suspensions"))
+    {
+      const char *start;
+      gsize length;
+
+      if (_cs_json_reader_peek (reader) != CS_JSON_TOKEN_ARRAY ||
+          !_cs_json_reader_skip (reader, &start, &length))
+        return item_fail (item, "clock.suspensions");
+      /* An empty list is stored as NULL, as cs_case_new_from_json() does. */
+      item->suspensions.offset = -1;
+      for (gsize i = 1; i + 1 < length; i++)
+        if (!g_ascii_isspace (start[i]))
+          {
+            item->suspensions.offset = item->arena->len;
+            item->suspensions.length = length;
+            g_string_append_len (item->arena, start, length);
+            g_string_append_c (item->arena, '\0');
+            break;
+          }
+      return TRUE;
+    }
+  return -1;
+}
+
+static int
+applicant_member (CsJsonReader *reader,
+                  PageItem     *item,
+                  const char   *key)
+{
+  if (g_str_equal (key, "kind"))
+    return read_text (reader, item, &item->kind, FALSE, "applicant.kind");
+  if (g_str_equal (key, "name"))
+    return read_text (reader, item, &item->applicant_name, FALSE, "applicant.name");
+  if (g_str_equal (key, "id_number"))
+    return read_text (reader, item, &item->id_number, FALSE, "applicant.id_number");
+  if (g_str_equal (key, "uscc"))
+    return read_text (reader, item, &item->uscc, FALSE, "applicant.uscc");
+  return -1;
+}
+
+static int
+case_member (CsJsonReader *reader,
+             PageItem     *item,
+             const char   *key)
+{
+  static const struct { const char *key; guint64 bit; } bits[] = {
+    { "id", SEEN_ID }, { "number", SEEN_NUMBER }, { "version", SEEN_VERSION },
+    { "department", SEEN_DEPARTMENT }, { "role", SEEN_ROLE }, { "matter", SEEN_MATTER },
+    { "instant", SEEN_INSTANT }, { "status", SEEN_STATUS }, { "assignee", SEEN_ASSIGNEE },
+    { "outcome", SEEN_OUTCOME }, { "decided_on", SEEN_DECIDED_ON }, { "clock", SEEN_CLOCK },
+    { "applicant", SEEN_APPLICANT }, { "received_at", SEEN_RECEIVED_AT },
+    { "accepted_on", SEEN_ACCEPTED_ON }, { "green_channel", SEEN_GREEN },
+    { "priority", SEEN_PRIORITY }, { "updated_at", SEEN_UPDATED_AT },
+    { "parallel", SEEN_PARALLEL },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (bits); i++)
+    if (g_str_equal (key, bits[i].key))
+      break;
+  if (i == G_N_ELEMENTS (bits))
+    return -1;
+  item->seen |= bits[i].bit;
+
+  switch (bits[i].bit)
+    {
+    case SEEN_ID:
+      return read_text (reader, item, &item->id, FALSE, "id");
+    case SEEN_NUMBER:
+      return read_text (reader, item, &item->number, FALSE, "number");
+    case SEEN_VERSION:
+      return (_cs_json_reader_read_int (reader, &item->version) && item->version >= 0) ||
+             item_fail (item, "version");
+    case SEEN_DEPARTMENT:
+      return read_text (reader, item, &item->department, FALSE, "department");
+    case SEEN_ROLE:
+      return (read_text (reader, item, &item->role, FALSE, "role") &&
+              (g_str_equal (text_str (item, &item->role), "lead") ||
+               g_str_equal (text_str (item, &item->role), "co"))) ||
+             item_fail (item, "role");
+    case SEEN_MATTER:
+      item->matter_code.offset = item->matter_name.offset = -1;
+      return (read_object (reader, item, matter_member, "matter") &&
+              item->matter_code.offset >= 0 && item->matter_name.offset >= 0) ||
+             item_fail (item, item->bad != NULL ? item->bad : "matter.code");
+    case SEEN_INSTANT:
+      return _cs_json_reader_read_boolean (reader, &item->instant) ||
+             item_fail (item, "instant");
+    case SEEN_STATUS:
+      return read_text (reader, item, &item->status, FALSE, "status");
+    case SEEN_ASSIGNEE:
+      item->assignee_username.offset = item->assignee_name.offset = -1;
+      if (_cs_json_reader_peek (reader) == CS_JSON_TOKEN_NULL)
+        return _cs_json_reader_read_null (reader) || item_fail (item, "assignee");
+      return (read_object (reader, item, assignee_member, "assignee") &&
+              item->assignee_username.offset >= 0 && item->assignee_name.offset >= 0) ||
+             item_fail (item, item->bad != NULL ? item->bad : "assignee.username");
+    case SEEN_OUTCOME:
+      return read_text (reader, item, &item->outcome, TRUE, "outcome");
+    case SEEN_DECIDED_ON:
+      return read_date_member (reader, item, &item->decided_on, TRUE, "decided_on");
+    case SEEN_CLOCK:
+      item->clock_accepted_on = item->statutory = item->promised = item->extension = -1;
+      item->suspensions.offset = -2;
+      item->supplement_on = -1;
+      if (!read_object (reader, item, clock_member, "clock"))
+        return FALSE;
+      if (item->clock_accepted_on < 0)
+        return item_fail (item, "clock.accepted_on");
+      if (item->statutory < 0)
+        return item_fail (item, "clock.statutory_limit");
+      if (item->promised < 0)
+        return item_fail (item, "clock.promised_limit");
+      if (item->extension < 0)
+        return item_fail (item, "clock.extension_days");
+      if (item->suspensions.offset == -2)
+        return item_fail (item, "clock.suspensions");
+      if (item->supplement_on < 0)
+        return item_fail (item, "clock.supplement_requested_on");
+      return TRUE;
+    case SEEN_APPLICANT:
+      item->kind.offset = item->applicant_name.offset = -1;
+      item->id_number.offset = item->uscc.offset = -1;
+      if (!read_object (reader, item, applicant_member, "applicant"))
+        return FALSE;
+      if (item->kind.offset < 0 ||
+          (!g_str_equal (text_str (item, &item->kind), "person") &&
+           !g_str_equal (text_str (item, &item->kind), "organisation")))
+        return item_fail (item, "applicant.kind");
+      if (item->applicant_name.offset < 0)
+        return item_fail (item, "applicant.name");
+      return TRUE;
+    case SEEN_RECEIVED_AT:
+      return read_time_member (reader, item, &item->received_at, "received_at");
+    case SEEN_ACCEPTED_ON:
+      return read_date_member (reader, item, &item->accepted_on, FALSE, "accepted_on");
+    case SEEN_GREEN:
+      return _cs_json_reader_read_boolean (reader, &item->green) ||
+             item_fail (item, "green_channel");
+    case SEEN_PRIORITY:
+      return read_text (reader, item, &item->priority, FALSE, "priority");
+    case SEEN_UPDATED_AT:
+      return read_time_member (reader, item, &item->updated_at, "updated_at");
+    case SEEN_PARALLEL:
+      if (_cs_json_reader_peek (reader) == CS_JSON_TOKEN_NULL)
+        {
+          item->parallel.offset = -1;
+          return _cs_json_reader_read_null (reader) || item_fail (item, "parallel");
+        }
+      else
+        {
+          const char *start;
+          gsize length;
+
+          if (_cs_json_reader_peek (reader) != CS_JSON_TOKEN_OBJECT ||
+              !_cs_json_reader_skip (reader, &start, &length))
+            return item_fail (item, "parallel");
+          item->parallel.offset = item->arena->len;
+          item->parallel.length = length;
+          g_string_append_len (item->arena, start, length);
+          g_string_append_c (item->arena, '\0');
+          return TRUE;
+        }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+bind_text_slice (sqlite3_stmt *stmt,
+                 int           column,
+                 PageItem     *item,
+                 Text         *text)
+{
+  if (text->offset < 0)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, item->arena->str + text->offset, text->length,
+                       SQLITE_STATIC);
+}
+
+static void
+bind_julian (sqlite3_stmt *stmt,
+             int           column,
+             gint64        julian)
+{
+  if (julian > 0)
+    sqlite3_bind_int64 (stmt, column, julian);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static void
+bind_page_item (sqlite3_stmt *stmt,
+                PageItem     *item)
+{
+  gboolean organisation = g_str_equal (text_str (item, &item->kind), "organisation");
+  int i = 1;
+
+  bind_text_slice (stmt, i++, item, &item->id);
+  bind_text_slice (stmt, i++, item, &item->number);
+  sqlite3_bind_int64 (stmt, i++, item->version);
+  bind_text_slice (stmt, i++, item, &item->department);
+  sqlite3_bind_int (stmt, i++, !g_str_equal (text_str (item, &item->role), "co"));
+  bind_text_slice (stmt, i++, item, &item->matter_code);
+  bind_text_slice (stmt, i++, item, &item->matter_name);
+  sqlite3_bind_int (stmt, i++, item->instant);
+  bind_text_slice (stmt, i++, item, &item->status);
+  bind_text_slice (stmt, i++, item, &item->assignee_username);
+  bind_text_slice (stmt, i++, item, &item->assignee_name);
+  bind_text_slice (stmt, i++, item, &item->outcome);
+  bind_julian (stmt, i++, item->decided_on);
+  sqlite3_bind_int (stmt, i++, organisation);
+  bind_text_slice (stmt, i++, item, &item->applicant_name);
+  bind_text_slice (stmt, i++, item, organisation ? &item->uscc : &item->id_number);
+  sqlite3_bind_int64 (stmt, i++, item->received_at);
+  bind_julian (stmt, i++, item->accepted_on);
+  sqlite3_bind_int (stmt, i++, item->green);
+  sqlite3_bind_int (stmt, i++, g_str_equal (text_str (item, &item->priority), "urgent"));
+  sqlite3_bind_int64 (stmt, i++, item->updated_at);
+  bind_julian (stmt, i++, item->clock_accepted_on);
+  sqlite3_bind_int64 (stmt, i++, item->statutory);
+  sqlite3_bind_int64 (stmt, i++, item->promised);
+  sqlite3_bind_int64 (stmt, i++, item->extension);
+  bind_julian (stmt, i++, item->supplement_on);
+  bind_text_slice (stmt, i++, item, &item->suspensions);
+  bind_text_slice (stmt, i++, item, &item->parallel);
+  g_assert (i == N_CASE_COLUMNS + 1);
+}
+
+/**
+ * cs_cache_store_case_page:
+ * @self: a #CsCache
+ * @page: the body of a `GET /v1/cases` answer (a `CasePage`)
+ * @out_count: (out) (optional): how many cases the page held
+ * @out_newest: (out) (optional): the newest `updated_at` among them, in
+ *   microseconds since the epoch (0 for an empty page)
+ * @out_next_cursor: (out) (optional) (transfer full): the page's
+ *   `next_cursor`, %NULL on the last page
+ * @error: return location for a %CS_ERROR_PROTOCOL or %CS_ERROR_CACHE
+ *
+ * Checks every case of a page against the contract, as
+ * cs_case_new_from_json() does, and stores them in one transaction — all,
+ * or none when any is malformed. A stored case of a newer version is kept.
+ *
+ * Returns: %TRUE when stored
+ */
+gboolean
+cs_cache_store_case_page (CsCache     *self,
+                          GBytes      *page,
+                          guint       *out_count,
+                          gint64      *out_newest,
+                          char       **out_next_cursor,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GString) cursor = g_string_new (NULL);
+  PageItem item = { 0 };
+  CsJsonReader reader;
+  gboolean done, ok = FALSE, have_items = FALSE, have_cursor = FALSE, cursor_null = TRUE;
+  gint64 newest = 0;
+  guint count = 0;
+  gsize size;
+  const char *data = g_bytes_get_data (page, &size);
+
+  g_return_val_if_fail (CS_IS_CACHE (self), FALSE);
+
+  item.arena = g_string_sized_new (2048);
+  item.key = g_string_new (NULL);
+  item.scratch = g_string_new (NULL);
+  _cs_json_reader_init (&reader, data, size);
+
+  _cs_cache_lock (self);
+  if (!_cs_cache_exec (self, "BEGIN IMMEDIATE", error))
+    goto out;
+  if ((stmt = prepare_upsert (self, FALSE, error)) == NULL)
+    goto rollback;
+
+  if (!_cs_json_reader_begin_object (&reader))
+    goto malformed;
+  while (_cs_json_reader_next_member (&reader, key, &done) && !done)
+    {
+      if (g_str_equal (key->str, "next_cursor"))
+        {
+          have_cursor = TRUE;
+          g_string_truncate (cursor, 0);
+          cursor_null = _cs_json_reader_peek (&reader) == CS_JSON_TOKEN_NULL;
+          if (cursor_null ? !_cs_json_reader_read_null (&reader)
+                          : !_cs_json_reader_read_string (&reader, cursor))
+            goto malformed;
+          continue;
+        }
+      if (!g_str_equal (key->str, "items"))
+        {
+          if (!_cs_json_reader_skip (&reader, NULL, NULL))
+            goto malformed;
+          continue;
+        }
+
+      have_items = TRUE;
+      if (!_cs_json_reader_begin_array (&reader))
+        goto malformed;
+      while (_cs_json_reader_next_element (&reader, &done) && !done)
+        {
+          g_string_truncate (item.arena, 0);
+          item.seen = 0;
+          item.bad = NULL;
+          item.outcome.offset = item.parallel.offset = -1;
+          item.decided_on = 0;
+
+          if (!read_object (&reader, &item, case_member, "case"))
+            goto bad_item;
+          if (item.seen != SEEN_ALL)
+            {
+              for (guint bit = 0; bit < G_N_ELEMENTS (seen_names); bit++)
+                if (!(item.seen & (G_GUINT64_CONSTANT (1) << bit)))
+                  {
+                    item.bad = seen_names[bit];
+                    break;
+                  }
+              goto bad_item;
+            }
+
+          sqlite3_reset (stmt);
+          bind_page_item (stmt, &item);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            {
+              _cs_cache_set_error (self, error, _("saving cases"));
+              goto rollback;
+            }
+          newest = MAX (newest, item.updated_at);
+          count++;
+        }
+      if (reader.failed)
+        goto malformed;
+    }
+  if (reader.failed || !have_items || !have_cursor || !_cs_json_reader_at_end (&reader))
+    goto malformed;
+
+  if (!_cs_cache_exec (self, "COMMIT", error))
+    goto rollback;
+
+  if (out_count != NULL)
+    *out_count = count;
+  if (out_newest != NULL)
+    *out_newest = newest;
+  if (out_next_cursor != NULL)
+    *out_next_cursor = cursor_null ? NULL : g_strdup (cursor->str);
+  ok = TRUE;
+  goto out;
+
+bad_item:
+  g_set_error (error, CS_ERROR, CS_ERROR_PROTOCOL,
+               /* Translators: “items.3.clock.accepted_on” */
+               _("The server’s answer cannot be read: “items.%u.%s” is missing or malformed"),
+               count, item.bad != NULL ? item.bad : "");
+  goto rollback;
+malformed:
+  g_set_error (error, CS_ERROR, CS_ERROR_PROTOCOL,
+               _("The server’s answer cannot be read: %s"), _("it is not a page of cases"));
+rollback:
+  _cs_cache_exec (self, "ROLLBACK", NULL);
+out:
+  _cs_cache_unlock (self);
+  g_string_free (item.arena, TRUE);
+  g_string_free (item.key, TRUE);
+  g_string_free (item.scratch, TRUE);
+  return ok;
 }
 
 /* Materials */

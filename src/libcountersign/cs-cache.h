@@ -82,6 +82,13 @@ gboolean    cs_cache_store_cases          (CsCache      *self,
                                            GPtrArray    *cases,
                                            GError      **error);
 CS_AVAILABLE_IN_ALL
+gboolean    cs_cache_store_case_page      (CsCache      *self,
+                                           GBytes       *page,
+                                           guint        *out_count,
+                                           gint64       *out_newest,
+                                           char        **out_next_cursor,
+                                           GError      **error);
+CS_AVAILABLE_IN_ALL
 gboolean    cs_cache_store_case           (CsCache      *self,
                                            CsCase       *kase,
                                            const char   *etag,

@@ -847,6 +847,30 @@ cs_client_list_cases_finish (CsClient      *self,
 }
 
 /**
+ * cs_client_list_cases_bytes_finish:
+ * @self: a #CsClient
+ * @result: the result of cs_client_list_cases_async()
+ * @error: return location for an error
+ *
+ * Finishes fetching a page as the raw `CasePage` JSON, for
+ * cs_cache_store_case_page(), which checks and stores it without building
+ * objects.
+ *
+ * Returns: (transfer full) (nullable): the page's body
+ */
+GBytes *
+cs_client_list_cases_bytes_finish (CsClient      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  Response *response = request_finish (self, result, cs_client_list_cases_async, error);
+
+  if (response == NULL)
+    return NULL;
+  return g_bytes_ref (response->body);
+}
+
+/**
  * cs_client_get_case_async:
  * @self: a #CsClient
  * @case_id: the case's ID

@@ -142,6 +142,10 @@ CsCasePage   *cs_client_list_cases_finish      (CsClient             *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 CS_AVAILABLE_IN_ALL
+GBytes       *cs_client_list_cases_bytes_finish (CsClient           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+CS_AVAILABLE_IN_ALL
 void          cs_client_get_case_async         (CsClient             *self,
                                                 const char           *case_id,
                                                 const char           *etag,

@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -171,20 +170,96 @@ _cs_json_get_array (JsonObject   *object,
   return TRUE;
 }
 
+static gboolean
+digits (const char *text,
+        guint       count,
+        guint      *out)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < count; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (text[i] - '0');
+    }
+  *out = value;
+  return TRUE;
+}
+
 gboolean
 _cs_json_parse_date (const char *text,
                      GDate      *out)
 {
-  unsigned int y, m, d;
-  int consumed = 0;
+  guint y, m, d;
 
   g_date_clear (out, 1);
-  if (text == NULL ||
-      sscanf (text, "%4u-%2u-%2u%n", &y, &m, &d, &consumed) != 3 ||
-      consumed != 10 || strlen (text) != 10 ||
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      !digits (text, 4, &y) || !digits (text + 5, 2, &m) || !digits (text + 8, 2, &d) ||
       !g_date_valid_dmy (d, m, y))
     return FALSE;
   g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+/* Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil). */
+static gint64
+days_from_civil (gint64 y,
+                 guint  m,
+                 guint  d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/* The form the central API writes, "YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)",
+ * without going through GDateTime: a sync reads two per case. */
+static gboolean
+parse_datetime_fast (const char *text,
+                     gint64     *out_unix_usec)
+{
+  guint y, mo, d, h, mi, sec, oh, om;
+  gint64 usec = 0, scale = 100000, offset = 0;
+  const char *p;
+
+  if (strlen (text) < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+      text[13] != ':' || text[16] != ':' ||
+      !digits (text, 4, &y) || !digits (text + 5, 2, &mo) || !digits (text + 8, 2, &d) ||
+      !digits (text + 11, 2, &h) || !digits (text + 14, 2, &mi) ||
+      !digits (text + 17, 2, &sec) ||
+      !g_date_valid_dmy (d, mo, y) || h > 23 || mi > 59 || sec > 59)
+    return FALSE;
+
+  p = text + 19;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      for (; g_ascii_isdigit (*p); p++)
+        {
+          usec += (*p - '0') * scale;
+          scale /= 10;
+        }
+    }
+
+  if (p[0] == 'Z' && p[1] == '\0')
+    offset = 0;
+  else if ((p[0] == '+' || p[0] == '-') && strlen (p) == 6 && p[3] == ':' &&
+           digits (p + 1, 2, &oh) && digits (p + 4, 2, &om) && oh < 24 && om < 60)
+    offset = (p[0] == '+' ? 1 : -1) * (gint64) (oh * 3600 + om * 60);
+  else
+    return FALSE;
+
+  *out_unix_usec = ((days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) - offset)
+                   * G_USEC_PER_SEC + usec;
   return TRUE;
 }
 
@@ -213,7 +288,11 @@ _cs_json_parse_datetime (const char *text,
   g_autoptr(GDateTime) dt = NULL;
 
   *out_unix_usec = 0;
-  if (text == NULL || (dt = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
+  if (text == NULL)
+    return FALSE;
+  if (parse_datetime_fast (text, out_unix_usec))
+    return TRUE;
+  if ((dt = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
     return FALSE;
   *out_unix_usec = g_date_time_to_unix (dt) * G_USEC_PER_SEC +
                    g_date_time_get_microsecond (dt);

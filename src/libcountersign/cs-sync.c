@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cs-error.h"
+#include "cs-json-reader-private.h"
 #include "cs-sync.h"
 
 /* Incremental sync: the catalogue, the calendars of last, this and next
@@ -16,10 +17,22 @@
  * or after the newest `updated_at` the cache has seen, page by page
  * following `next_cursor`. Each page is stored in its own transaction as
  * it arrives, so an interrupted sync keeps what it fetched; the high-water
- * mark moves only when the last page is in. */
+ * mark moves only when the last page is in.
+ *
+ * The pages are pipelined: as a page arrives its `next_cursor` is peeked
+ * at and the next page requested at once, while a worker thread checks
+ * and stores the one that came; the download and the storing overlap. The
+ * stored page's own cursor is the authority: a prefetch made with a wrong
+ * peek is thrown away and fetched again. */
 
 #define PAGE_SIZE 500
 #define META_SINCE "sync.updated-since"
+
+typedef struct
+{
+  GBytes *bytes;
+  char *cursor;           /* the cursor it was fetched with; NULL: the first */
+} Page;
 
 typedef struct
 {
@@ -27,12 +40,32 @@ typedef struct
   CsCache *cache;
   CsSyncFlags flags;
   char *since;
-  char *cursor;
+  GQueue pages;           /* of Page, fetched and waiting to be stored */
+  gboolean fetching;
+  gboolean storing;
+  gboolean stored_any;
+  gboolean finished;
+  char *stored_next;      /* the next_cursor of the last page stored */
   gint64 newest;
   guint fetched;
   int year;
   int last_year;
 } Sync;
+
+typedef struct
+{
+  guint count;
+  gint64 newest;
+  char *next;
+} Stored;
+
+static void
+page_free (Page *page)
+{
+  g_bytes_unref (page->bytes);
+  g_free (page->cursor);
+  g_free (page);
+}
 
 static void
 sync_free (Sync *sync)
@@ -40,41 +73,38 @@ sync_free (Sync *sync)
   g_clear_object (&sync->client);
   g_clear_object (&sync->cache);
   g_free (sync->since);
-  g_free (sync->cursor);
+  g_queue_clear_full (&sync->pages, (GDestroyNotify) page_free);
+  g_free (sync->stored_next);
   g_free (sync);
 }
 
-static void fetch_page (GTask *task);
+static void fetch_page (GTask *task, const char *cursor);
 static void fetch_calendar (GTask *task);
+static void maybe_store (GTask *task);
 
 static void
-page_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+sync_fail (GTask  *task,
+           GError *error)
 {
-  g_autoptr(GTask) task = user_data;
   Sync *sync = g_task_get_task_data (task);
-  g_autoptr(CsCasePage) page = NULL;
+
+  if (sync->finished)
+    {
+      g_error_free (error);
+      return;
+    }
+  sync->finished = TRUE;
+  g_task_return_error (task, error);
+}
+
+static void
+sync_done (GTask *task)
+{
+  Sync *sync = g_task_get_task_data (task);
   GError *error = NULL;
 
-  page = cs_client_list_cases_finish (CS_CLIENT (object), result, &error);
-  if (page == NULL || !cs_cache_store_cases (sync->cache, page->cases, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  sync->fetched += page->cases->len;
-  for (guint i = 0; i < page->cases->len; i++)
-    sync->newest = MAX (sync->newest, cs_case_get_updated_at (g_ptr_array_index (page->cases, i)));
-
-  g_free (sync->cursor);
-  sync->cursor = g_steal_pointer (&page->next_cursor);
-  if (sync->cursor != NULL)
-    {
-      fetch_page (g_steal_pointer (&task));
-      return;
-    }
+  if (sync->finished)
+    return;
 
   if (sync->newest > 0)
     {
@@ -84,20 +114,217 @@ page_cb (GObject      *object,
 
       if (!cs_cache_set_meta (sync->cache, META_SINCE, text, &error))
         {
-          g_task_return_error (task, error);
+          sync_fail (task, error);
           return;
         }
     }
+  sync->finished = TRUE;
   g_task_return_boolean (task, TRUE);
 }
 
+/* The cursor a page names for the next one, read from the page's end,
+ * where the server writes it; NULL when there is none or it cannot be
+ * seen cheaply (then the page is stored before the next is fetched). */
+static char *
+peek_next_cursor (GBytes   *bytes,
+                  gboolean *out_last)
+{
+  static const char member[] = "\"next_cursor\"";
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *tail = data + (size > 128 ? size - 128 : 0);
+  const char *at = g_strrstr_len (tail, data + size - tail, member);
+  g_autoptr(GString) cursor = g_string_new (NULL);
+  CsJsonReader reader;
+
+  *out_last = FALSE;
+  if (at == NULL)
+    return NULL;
+  _cs_json_reader_init (&reader, at + sizeof member - 1, data + size - (at + sizeof member - 1));
+  while (reader.p < reader.end && g_ascii_isspace (*reader.p))
+    reader.p++;
+  if (reader.p >= reader.end || *reader.p != ':')
+    return NULL;
+  reader.p++;
+  if (_cs_json_reader_peek (&reader) == CS_JSON_TOKEN_NULL)
+    {
+      *out_last = TRUE;
+      return NULL;
+    }
+  if (!_cs_json_reader_read_string (&reader, cursor))
+    return NULL;
+  return g_string_free (g_steal_pointer (&cursor), FALSE);
+}
+
 static void
-fetch_page (GTask *task)
+store_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Page *page = task_data;
+  CsCache *cache = g_object_get_data (G_OBJECT (task), "cache");
+  Stored *stored = g_new0 (Stored, 1);
+  GError *error = NULL;
+
+  if (!cs_cache_store_case_page (cache, page->bytes, &stored->count, &stored->newest,
+                                 &stored->next, &error))
+    {
+      g_free (stored);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, stored, g_free);
+}
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Sync *sync = g_task_get_task_data (task);
+  GError *error = NULL;
+  Stored *stored;
+
+  sync->storing = FALSE;
+  stored = g_task_propagate_pointer (G_TASK (result), &error);
+  if (stored == NULL)
+    {
+      sync_fail (task, error);
+      return;
+    }
+
+  sync->stored_any = TRUE;
+  sync->fetched += stored->count;
+  sync->newest = MAX (sync->newest, stored->newest);
+  g_free (sync->stored_next);
+  sync->stored_next = stored->next;
+  g_free (stored);
+
+  if (sync->finished)
+    return;
+  if (sync->stored_next == NULL)
+    {
+      /* A prefetch still under way can only be a wrong peek: let it land. */
+      if (!sync->fetching)
+        sync_done (task);
+      return;
+    }
+  maybe_store (task);
+  if (!sync->storing && !sync->fetching && g_queue_is_empty (&sync->pages))
+    fetch_page (task, sync->stored_next);
+}
+
+static void
+maybe_store (GTask *task)
 {
   Sync *sync = g_task_get_task_data (task);
+  g_autoptr(GTask) store = NULL;
+  Page *page;
 
-  cs_client_list_cases_async (sync->client, NULL, sync->since, sync->cursor, PAGE_SIZE,
-                              g_task_get_cancellable (task), page_cb, task);
+  if (sync->storing || sync->finished)
+    return;
+
+  while ((page = g_queue_peek_head (&sync->pages)) != NULL)
+    {
+      /* Only the page that follows the last one stored may go in. */
+      if (!sync->stored_any
+          ? page->cursor == NULL
+          : (sync->stored_next != NULL && g_strcmp0 (page->cursor, sync->stored_next) == 0))
+        break;
+      page_free (g_queue_pop_head (&sync->pages));
+    }
+  if (page == NULL)
+    return;
+
+  g_queue_pop_head (&sync->pages);
+  sync->storing = TRUE;
+  store = g_task_new (NULL, g_task_get_cancellable (task), stored_cb, g_object_ref (task));
+  g_task_set_source_tag (store, maybe_store);
+  g_object_set_data_full (G_OBJECT (store), "cache", g_object_ref (sync->cache),
+                          g_object_unref);
+  g_task_set_task_data (store, page, (GDestroyNotify) page_free);
+  g_task_run_in_thread (store, store_thread);
+}
+
+typedef struct
+{
+  GTask *task;
+  char *cursor;
+} Fetch;
+
+static void
+page_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  g_autoptr(GTask) task = fetch->task;
+  g_autofree char *cursor = fetch->cursor;
+  Sync *sync = g_task_get_task_data (task);
+  g_autofree char *peeked = NULL;
+  GError *error = NULL;
+  Page *page;
+  gboolean last = FALSE;
+  GBytes *bytes;
+
+  g_free (fetch);
+  sync->fetching = FALSE;
+  bytes = cs_client_list_cases_bytes_finish (CS_CLIENT (object), result, &error);
+  if (bytes == NULL)
+    {
+      sync_fail (task, error);
+      return;
+    }
+  if (sync->finished)
+    {
+      g_bytes_unref (bytes);
+      return;
+    }
+  if (sync->stored_any && sync->stored_next == NULL)
+    {
+      /* A prefetch after the last page: the peek was wrong. */
+      g_bytes_unref (bytes);
+      if (!sync->storing)
+        sync_done (task);
+      return;
+    }
+
+  page = g_new0 (Page, 1);
+  page->bytes = bytes;
+  page->cursor = g_steal_pointer (&cursor);
+  g_queue_push_tail (&sync->pages, page);
+
+  /* Ask for the next page now, one ahead at most. */
+  peeked = peek_next_cursor (bytes, &last);
+  if (peeked != NULL && g_queue_get_length (&sync->pages) <= 1)
+    fetch_page (task, peeked);
+
+  maybe_store (task);
+
+  /* Nothing under way: the stored page's cursor says what comes next. */
+  if (!sync->storing && !sync->fetching)
+    {
+      if (sync->stored_any && sync->stored_next == NULL)
+        sync_done (task);
+      else if (sync->stored_any)
+        fetch_page (task, sync->stored_next);
+    }
+}
+
+static void
+fetch_page (GTask      *task,
+            const char *cursor)
+{
+  Sync *sync = g_task_get_task_data (task);
+  Fetch *fetch = g_new0 (Fetch, 1);
+
+  fetch->task = g_object_ref (task);
+  fetch->cursor = g_strdup (cursor);
+  sync->fetching = TRUE;
+  cs_client_list_cases_async (sync->client, NULL, sync->since, cursor, PAGE_SIZE,
+                              g_task_get_cancellable (task), page_cb, fetch);
 }
 
 static void
@@ -126,7 +353,7 @@ calendar_cb (GObject      *object,
   if (++sync->year <= sync->last_year)
     fetch_calendar (g_steal_pointer (&task));
   else
-    fetch_page (g_steal_pointer (&task));
+    fetch_page (task, NULL);
 }
 
 static void
@@ -197,7 +424,10 @@ cs_sync_async (CsClient            *client,
   g_task_set_task_data (task, sync, (GDestroyNotify) sync_free);
 
   if (flags & CS_SYNC_CASES_ONLY)
-    fetch_page (task);
+    {
+      fetch_page (task, NULL);
+      g_object_unref (task);
+    }
   else
     cs_client_get_matters_async (client, cancellable, matters_cb, task);
 }

@@ -329,6 +329,146 @@ test_backoff (void)
     }
 }
 
+static char *
+page_text (guint       first,
+           guint       n,
+           const char *cursor)
+{
+  g_autoptr(GString) text = g_string_new ("{\"items\":[");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *json = g_strdup_printf (
+        "{\"id\":\"case-%05u\",\"number\":\"LW2026%08u\",\"version\":1,"
+        "\"department\":\"health\",\"role\":\"co\",\"matter\":{\"code\":\"health.m\","
+        "\"name\":\"事项\\u4e00\"},\"instant\":false,\"status\":\"claimed\","
+        "\"assignee\":{\"username\":\"health-approver\",\"name\":\"陈晓玲\"},"
+        "\"outcome\":null,\"decided_on\":null,\"clock\":{\"accepted_on\":\"2026-11-18\","
+        "\"statutory_limit\":20,\"promised_limit\":10,\"extension_days\":0,"
+        "\"suspensions\":[{\"kind\":\"testing\",\"reason\":\"检测\",\"from\":\"2026-11-20\","
+        "\"to\":null}],\"supplement_requested_on\":\"2026-11-19\"},"
+        "\"applicant\":{\"kind\":\"organisation\",\"name\":\"广州某某有限公司\","
+        "\"uscc\":\"91350100M000100Y43\",\"contact\":\"x\"},"
+        "\"received_at\":\"2026-11-18T09:%02u:00.250+08:00\",\"accepted_on\":\"2026-11-18\","
+        "\"green_channel\":true,\"priority\":\"urgent\","
+        "\"updated_at\":\"2026-11-19T02:00:0%uZ\",\"parallel\":null,\"future\":[1,{}]}",
+        first + i, first + i, i % 60, i % 10);
+
+      g_string_append_printf (text, "%s%s", i == 0 ? "" : ",", json);
+    }
+  if (cursor != NULL)
+    g_string_append_printf (text, "],\"next_cursor\":\"%s\"}", cursor);
+  else
+    g_string_append (text, "],\"next_cursor\":null}");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The sync's fast path reads what cs_case_new_from_json() reads. */
+static void
+test_case_page (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCache) cache = cs_cache_new (dir, &error);
+  g_autofree char *text = page_text (0, 3, "42");
+  g_autoptr(GBytes) page = g_bytes_new (text, strlen (text));
+  g_autoptr(JsonNode) tree = json_from_string (text, NULL);
+  g_autoptr(CsCase) slow = NULL;
+  g_autoptr(CsCase) fast = NULL;
+  g_autofree char *cursor = NULL;
+  g_autoptr(JsonObject) slow_clock = NULL;
+  g_autoptr(JsonObject) fast_clock = NULL;
+  gint64 newest = 0;
+  guint count = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (cs_cache_store_case_page (cache, page, &count, &newest, &cursor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 3);
+  g_assert_cmpstr (cursor, ==, "42");
+
+  slow = cs_case_new_from_json (
+    json_array_get_object_element (json_object_get_array_member (
+      json_node_get_object (tree), "items"), 2), &error);
+  g_assert_no_error (error);
+  fast = cs_cache_load_case (cache, "case-00002", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (newest, ==, cs_case_get_updated_at (slow));
+
+  g_assert_cmpstr (cs_case_get_number (fast), ==, cs_case_get_number (slow));
+  g_assert_cmpstr (cs_case_get_matter_name (fast), ==, "事项一");
+  g_assert_cmpstr (cs_case_get_assignee_name (fast), ==, cs_case_get_assignee_name (slow));
+  g_assert_cmpint (cs_case_get_lead (fast), ==, cs_case_get_lead (slow));
+  g_assert_cmpint (cs_case_get_status (fast), ==, cs_case_get_status (slow));
+  g_assert_cmpint (cs_case_get_applicant_kind (fast), ==, CS_APPLICANT_ORGANISATION);
+  g_assert_cmpstr (cs_case_get_applicant_id_number (fast), ==, "91350100M000100Y43");
+  g_assert_cmpint (cs_case_get_received_at (fast), ==, cs_case_get_received_at (slow));
+  g_assert_cmpint (cs_case_get_updated_at (fast), ==, cs_case_get_updated_at (slow));
+  g_assert_true (cs_case_get_green_channel (fast));
+  g_assert_true (cs_case_get_urgent (fast));
+  g_assert_cmpint (g_date_compare (cs_case_get_accepted_on (fast),
+                                   cs_case_get_accepted_on (slow)), ==, 0);
+  slow_clock = cs_case_dup_clock_json (slow);
+  fast_clock = cs_case_dup_clock_json (fast);
+  g_assert_true (json_node_equal (
+    json_node_init_object (json_node_alloc (), slow_clock),
+    json_node_init_object (json_node_alloc (), fast_clock)));
+
+  remove_tree (dir);
+}
+
+/* One malformed case refuses the whole page, naming the member. */
+static void
+test_case_page_malformed (void)
+{
+  static const struct { const char *from; const char *to; const char *member; } edits[] = {
+    { "\"version\":1,", "\"version\":\"1\",", "version" },
+    { "\"version\":1,", "", "version" },
+    { "\"role\":\"co\"", "\"role\":\"boss\"", "role" },
+    { "\"instant\":false", "\"instant\":0", "instant" },
+    { "\"assignee\":{\"username\":\"health-approver\",", "\"assignee\":{", "assignee" },
+    { "\"accepted_on\":\"2026-11-18\",\"statutory", "\"accepted_on\":\"2026-02-30\",\"statutory",
+      "clock.accepted_on" },
+    { "\"statutory_limit\":20", "\"statutory_limit\":-20", "clock.statutory_limit" },
+    { "\"suspensions\":[{", "\"suspensions\":{\"a\":[{", "clock.suspensions" },
+    { "\"kind\":\"organisation\"", "\"kind\":\"robot\"", "applicant.kind" },
+    { "\"received_at\":\"2026-11-18T09:01", "\"received_at\":\"soon", "received_at" },
+    { "\"parallel\":null", "\"parallel\":[]", "parallel" },
+    { "\"name\":\"事项\\u4e00\"", "\"name\":\"事项\\ud800\"", "matter" },
+    { "\"green_channel\":true", "\"green_channel\":tru", NULL },
+    { "\"future\":[1,{}]}", "\"future\":[1,{}],}", NULL },
+    { "],\"next_cursor\":", "],\"next_cursor\":7,\"x\":", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *dir = make_dir ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsCache) cache = cs_cache_new (dir, &error);
+      g_autofree char *text = page_text (0, 3, "42");
+      g_autoptr(GString) edited = g_string_new (text);
+      g_autoptr(GBytes) page = NULL;
+
+      /* The second case is the broken one. */
+      {
+        const char *second = strstr (edited->str, "{\"id\":\"case-00001\"");
+        gsize at = second - edited->str;
+        g_autoptr(GString) rest = g_string_new (edited->str + at);
+
+        g_assert_cmpuint (g_string_replace (rest, edits[i].from, edits[i].to, 1), ==, 1);
+        g_string_truncate (edited, at);
+        g_string_append (edited, rest->str);
+      }
+      page = g_bytes_new (edited->str, edited->len);
+      g_assert_false (cs_cache_store_case_page (cache, page, NULL, NULL, NULL, &error));
+      g_assert_error (error, CS_ERROR, CS_ERROR_PROTOCOL);
+      if (edits[i].member != NULL)
+        g_assert_nonnull (strstr (error->message, edits[i].member));
+      g_assert_cmpint (cs_cache_count_cases (cache), ==, 0);
+      remove_tree (dir);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -337,6 +477,8 @@ main (int    argc,
 
   g_test_add_func ("/cache/cases", test_cases_round_trip);
   g_test_add_func ("/cache/meta", test_meta_and_reopen);
+  g_test_add_func ("/cache/case-page", test_case_page);
+  g_test_add_func ("/cache/case-page/malformed", test_case_page_malformed);
   g_test_add_func ("/cache/migration", test_migration);
   g_test_add_func ("/cache/materials/eviction", test_material_eviction);
   g_test_add_func ("/outbox/storage", test_outbox_storage);

@@ -11,6 +11,8 @@
 #include <countersign.h>
 
 #include "cs-case-private.h"
+#include "cs-json-private.h"
+#include "cs-json-reader-private.h"
 
 /* A case summary as countersign-central sends it (a parallel case with a
  * suspension, so that every nested member is present). */
@@ -407,6 +409,68 @@ test_verdict_round_trip (void)
   g_assert_cmpuint (cs_verdict_get_page (again), ==, 2);
 }
 
+/* The sync's fast reading of times agrees with GDateTime's everywhere. */
+static void
+test_datetime_parsing (void)
+{
+  static const char * const good[] = {
+    "2026-11-18T01:30:00Z", "2026-11-18T01:30:00.000Z", "2026-11-18T09:30:00.123456+08:00",
+    "2024-02-29T23:59:59.9-05:30", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
+    "2026-11-18T01:30:00+00:00", "2100-03-01T12:00:00.5Z",
+  };
+  static const char * const bad[] = {
+    "2026-02-30T01:30:00Z", "2026-11-18T24:00:00Z", "2026-11-18", "2026-11-18T01:30:00",
+    "2026-11-18T01:30:00.Z", "tomorrow", "", "2026-11-18T01:30:00+8",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (good[i], NULL);
+      gint64 usec = 0;
+
+      g_assert_nonnull (dt);
+      g_assert_true (_cs_json_parse_datetime (good[i], &usec));
+      g_assert_cmpint (usec, ==, g_date_time_to_unix (dt) * G_USEC_PER_SEC +
+                                 g_date_time_get_microsecond (dt));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 usec;
+
+      g_assert_false (_cs_json_parse_datetime (bad[i], &usec));
+    }
+}
+
+static void
+test_json_reader (void)
+{
+  static const char * const good[] = {
+    "{}", "[]", "{\"a\":[1,-2,3.5e-1,true,false,null,\"x\\n\\u00e9\\ud83d\\ude00\"]}",
+    " { \"a\" : { \"b\" : [ ] } } ",
+  };
+  static const char * const bad[] = {
+    "{", "{\"a\":1,}", "[1,]", "[,1]", "{,}", "{\"a\" 1}", "[01]", "[1.]", "[-]",
+    "[\"\\x\"]", "[\"\\ud800\"]", "[\"a\nb\"]", "[tru]", "{\"a\":1}x", "[\"\xff\"]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      CsJsonReader reader;
+
+      _cs_json_reader_init (&reader, good[i], strlen (good[i]));
+      g_assert_true (_cs_json_reader_skip (&reader, NULL, NULL));
+      g_assert_true (_cs_json_reader_at_end (&reader));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      CsJsonReader reader;
+
+      _cs_json_reader_init (&reader, bad[i], strlen (bad[i]));
+      g_assert_false (_cs_json_reader_skip (&reader, NULL, NULL) &&
+                      _cs_json_reader_at_end (&reader));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -422,6 +486,8 @@ main (int    argc,
   g_test_add_func ("/models/matter", test_matter);
   g_test_add_func ("/models/user-and-event", test_user_and_event);
   g_test_add_func ("/models/verdict", test_verdict_round_trip);
+  g_test_add_func ("/models/json/datetime", test_datetime_parsing);
+  g_test_add_func ("/models/json/reader", test_json_reader);
 
   return g_test_run ();
 }
