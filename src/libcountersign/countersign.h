@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 # include "cs-case-part.h"
 # include "cs-case-status.h"
 # include "cs-checklist-item.h"
+# include "cs-decision.h"
 # include "cs-enum-types.h"
 # include "cs-error.h"
 # include "cs-event.h"

@@ -471,6 +471,33 @@ test_json_reader (void)
     }
 }
 
+static void
+test_decision (void)
+{
+  g_autoptr(JsonObject) object = parse_object (
+    "{\"id\":\"d1\",\"case_id\":\"c1\",\"department\":\"health\",\"outcome\":\"deny\","
+    "\"decided_on\":\"2026-11-20\",\"document_sha256\":"
+    "\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\","
+    "\"signer\":{\"username\":\"health-chief\",\"name\":\"王建国\"},\"signed_bytes\":\"e30=\","
+    "\"signature\":\"MA==\",\"payload\":{\"reasons\":\"不符合条件\"},"
+    "\"recorded_at\":\"2026-11-20T03:00:00Z\"}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsDecision) decision = cs_decision_new_from_json (object, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_decision_get_outcome (decision), ==, CS_OUTCOME_DENY);
+  g_assert_cmpstr (cs_decision_get_signer_name (decision), ==, "王建国");
+  g_assert_cmpuint (g_date_get_day (cs_decision_get_decided_on (decision)), ==, 20);
+  g_assert_cmpstr (json_object_get_string_member (cs_decision_get_payload (decision),
+                                                  "reasons"), ==, "不符合条件");
+
+  json_object_set_string_member (object, "outcome", "maybe");
+  g_clear_object (&decision);
+  decision = cs_decision_new_from_json (object, &error);
+  g_assert_null (decision);
+  g_assert_error (error, CS_ERROR, CS_ERROR_PROTOCOL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -486,6 +513,7 @@ main (int    argc,
   g_test_add_func ("/models/matter", test_matter);
   g_test_add_func ("/models/user-and-event", test_user_and_event);
   g_test_add_func ("/models/verdict", test_verdict_round_trip);
+  g_test_add_func ("/models/decision", test_decision);
   g_test_add_func ("/models/json/datetime", test_datetime_parsing);
   g_test_add_func ("/models/json/reader", test_json_reader);
 
