@@ -15,6 +15,7 @@
 #include "cs-cache.h"
 #include "cs-case-list.h"
 #include "cs-client.h"
+#include "cs-feed.h"
 #include "cs-outbox.h"
 #include "cs-sync.h"
 #include "cs-test-central.h"
@@ -495,6 +496,74 @@ test_outbox_offline (void)
                    cs_outbox_item_get_idempotency_key (item));
 }
 
+static void
+on_case_changed (CsFeed     *feed,
+                 CsCase     *kase,
+                 GPtrArray  *seen)
+{
+  g_ptr_array_add (seen, g_strdup (cs_case_get_id (kase)));
+}
+
+static void
+on_synced (CsFeed   *feed,
+           gboolean *synced)
+{
+  *synced = TRUE;
+}
+
+static gboolean
+timed_out (gpointer user_data)
+{
+  g_error ("timed out waiting for the feed");
+  return G_SOURCE_REMOVE;
+}
+
+/* A change made elsewhere reaches the cache and the listeners through the
+ * event feed, without polling the list. */
+static void
+test_feed (void)
+{
+  g_autoptr(CsClient) client = signed_in_client ("health-approver");
+  g_autofree char *token = cs_test_central_login (central, "health-approver");
+  g_autofree char *id = first_case (token, "forwarded");
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCache) cache = cs_cache_new (dir, &error);
+  g_autoptr(CsFeed) feed = cs_feed_new (client, cache);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CsTestResponse) claimed = NULL;
+  g_autoptr(CsCase) cached = NULL;
+  g_autofree char *path = NULL;
+  gboolean synced = FALSE;
+  guint timeout;
+
+  g_signal_connect (feed, "case-changed", G_CALLBACK (on_case_changed), seen);
+  g_signal_connect (feed, "synced", G_CALLBACK (on_synced), &synced);
+  timeout = g_timeout_add_seconds (30, timed_out, NULL);
+
+  cs_feed_start (feed);
+  while (!synced)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (cs_feed_get_online (feed));
+  g_assert_cmpint (cs_cache_count_cases (cache), >, 0);
+
+  /* Give the long poll a moment to be under way, then change the case. */
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  path = g_strdup_printf ("/v1/cases/%s/claim", id);
+  claimed = cs_test_request (central, "POST", path, token, "{}", NULL);
+  g_assert_cmpuint (claimed->status, ==, 200);
+
+  while (!g_ptr_array_find_with_equal_func (seen, id, g_str_equal, NULL))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  cached = cs_cache_load_case (cache, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_case_get_status (cached), ==, CS_CASE_STATUS_CLAIMED);
+  cs_feed_stop (feed);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -514,6 +583,7 @@ main (int    argc,
   g_test_add_func ("/client/case-etag-and-download", test_case_etag_and_download);
   g_test_add_func ("/client/outbox", test_outbox);
   g_test_add_func ("/client/outbox-offline", test_outbox_offline);
+  g_test_add_func ("/client/feed", test_feed);
 
   status = g_test_run ();
   cs_test_central_free (central);
