@@ -237,6 +237,7 @@ cs_outbox_enqueue (CsOutbox    *self,
                    GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uuid = NULL;
   g_autofree char *key = NULL;
   gint64 id = 0;
 
@@ -244,7 +245,8 @@ cs_outbox_enqueue (CsOutbox    *self,
   g_return_val_if_fail (kind != NULL && case_id != NULL && method != NULL, NULL);
   g_return_val_if_fail (path != NULL && path[0] == '/', NULL);
 
-  key = g_strconcat (g_uuid_string_random (), "-", kind, NULL);
+  uuid = g_uuid_string_random ();
+  key = g_strconcat (uuid, "-", kind, NULL);
 
   _cs_cache_lock (self->cache);
   stmt = prepare (self,
