@@ -23,6 +23,20 @@ gboolean    _cs_cache_exec            (CsCache      *self,
 void        _cs_cache_set_error       (CsCache      *self,
                                        GError      **error,
                                        const char   *doing);
+/* A synced page, checked and read but not stored yet: reading runs
+ * beside the storing of the page before (see cs-sync.c). */
+typedef struct _CsParsedPage CsParsedPage;
+
+CsParsedPage *_cs_parsed_page_new             (GBytes        *page,
+                                               GError       **error);
+void          _cs_parsed_page_free            (CsParsedPage  *parsed);
+guint         _cs_parsed_page_get_count       (CsParsedPage  *parsed);
+gint64        _cs_parsed_page_get_newest      (CsParsedPage  *parsed);
+const char   *_cs_parsed_page_get_next_cursor (CsParsedPage  *parsed);
+gboolean      _cs_cache_insert_parsed_page    (CsCache       *self,
+                                               CsParsedPage  *parsed,
+                                               GError       **error);
+
 CsCache    *_cs_cache_new_at_version  (const char   *directory,
                                        int           version,
                                        GError      **error);

@@ -1478,54 +1478,64 @@ bind_page_item (sqlite3_stmt *stmt,
   g_assert (i == N_CASE_COLUMNS + 1);
 }
 
-/**
- * cs_cache_store_case_page:
- * @self: a #CsCache
- * @page: the body of a `GET /v1/cases` answer (a `CasePage`)
- * @out_count: (out) (optional): how many cases the page held
- * @out_newest: (out) (optional): the newest `updated_at` among them, in
- *   microseconds since the epoch (0 for an empty page)
- * @out_next_cursor: (out) (optional) (transfer full): the page's
- *   `next_cursor`, %NULL on the last page
- * @error: return location for a %CS_ERROR_PROTOCOL or %CS_ERROR_CACHE
- *
- * Checks every case of a page against the contract, as
- * cs_case_new_from_json() does, and stores them in one transaction — all,
- * or none when any is malformed. A stored case of a newer version is kept.
- *
- * Returns: %TRUE when stored
- */
-gboolean
-cs_cache_store_case_page (CsCache     *self,
-                          GBytes      *page,
-                          guint       *out_count,
-                          gint64      *out_newest,
-                          char       **out_next_cursor,
-                          GError     **error)
+struct _CsParsedPage
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GString *arena;          /* every item's strings */
+  GArray *items;           /* of PageItem */
+  char *next_cursor;
+  gint64 newest;
+};
+
+void
+_cs_parsed_page_free (CsParsedPage *parsed)
+{
+  g_string_free (parsed->arena, TRUE);
+  g_array_unref (parsed->items);
+  g_free (parsed->next_cursor);
+  g_free (parsed);
+}
+
+guint
+_cs_parsed_page_get_count (CsParsedPage *parsed)
+{
+  return parsed->items->len;
+}
+
+gint64
+_cs_parsed_page_get_newest (CsParsedPage *parsed)
+{
+  return parsed->newest;
+}
+
+const char *
+_cs_parsed_page_get_next_cursor (CsParsedPage *parsed)
+{
+  return parsed->next_cursor;
+}
+
+/* Checks a page and reads its cases; needs no cache, so it runs beside
+ * the insertion of the page before. */
+CsParsedPage *
+_cs_parsed_page_new (GBytes  *page,
+                     GError **error)
+{
   g_autoptr(GString) key = g_string_new (NULL);
   g_autoptr(GString) cursor = g_string_new (NULL);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(GString) item_key = g_string_new (NULL);
+  CsParsedPage *parsed = g_new0 (CsParsedPage, 1);
   PageItem item = { 0 };
   CsJsonReader reader;
-  gboolean done, ok = FALSE, have_items = FALSE, have_cursor = FALSE, cursor_null = TRUE;
-  gint64 newest = 0;
-  guint count = 0;
+  gboolean done, have_items = FALSE, have_cursor = FALSE, cursor_null = TRUE;
   gsize size;
   const char *data = g_bytes_get_data (page, &size);
 
-  g_return_val_if_fail (CS_IS_CACHE (self), FALSE);
-
-  item.arena = g_string_sized_new (2048);
-  item.key = g_string_new (NULL);
-  item.scratch = g_string_new (NULL);
+  parsed->arena = g_string_sized_new (MAX (size, 1024));
+  parsed->items = g_array_new (FALSE, FALSE, sizeof (PageItem));
+  item.arena = parsed->arena;
+  item.key = item_key;
+  item.scratch = scratch;
   _cs_json_reader_init (&reader, data, size);
-
-  _cs_cache_lock (self);
-  if (!_cs_cache_exec (self, "BEGIN IMMEDIATE", error))
-    goto out;
-  if ((stmt = prepare_upsert (self, FALSE, error)) == NULL)
-    goto rollback;
 
   if (!_cs_json_reader_begin_object (&reader))
     goto malformed;
@@ -1553,7 +1563,6 @@ cs_cache_store_case_page (CsCache     *self,
         goto malformed;
       while (_cs_json_reader_next_element (&reader, &done) && !done)
         {
-          g_string_truncate (item.arena, 0);
           item.seen = 0;
           item.bad = NULL;
           item.outcome.offset = item.parallel.offset = -1;
@@ -1571,16 +1580,8 @@ cs_cache_store_case_page (CsCache     *self,
                   }
               goto bad_item;
             }
-
-          sqlite3_reset (stmt);
-          bind_page_item (stmt, &item);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
-            {
-              _cs_cache_set_error (self, error, _("saving cases"));
-              goto rollback;
-            }
-          newest = MAX (newest, item.updated_at);
-          count++;
+          parsed->newest = MAX (parsed->newest, item.updated_at);
+          g_array_append_val (parsed->items, item);
         }
       if (reader.failed)
         goto malformed;
@@ -1588,34 +1589,104 @@ cs_cache_store_case_page (CsCache     *self,
   if (reader.failed || !have_items || !have_cursor || !_cs_json_reader_at_end (&reader))
     goto malformed;
 
-  if (!_cs_cache_exec (self, "COMMIT", error))
-    goto rollback;
-
-  if (out_count != NULL)
-    *out_count = count;
-  if (out_newest != NULL)
-    *out_newest = newest;
-  if (out_next_cursor != NULL)
-    *out_next_cursor = cursor_null ? NULL : g_strdup (cursor->str);
-  ok = TRUE;
-  goto out;
+  parsed->next_cursor = cursor_null ? NULL : g_strdup (cursor->str);
+  return parsed;
 
 bad_item:
   g_set_error (error, CS_ERROR, CS_ERROR_PROTOCOL,
                /* Translators: “items.3.clock.accepted_on” */
                _("The server’s answer cannot be read: “items.%u.%s” is missing or malformed"),
-               count, item.bad != NULL ? item.bad : "");
-  goto rollback;
+               parsed->items->len, item.bad != NULL ? item.bad : "");
+  _cs_parsed_page_free (parsed);
+  return NULL;
 malformed:
   g_set_error (error, CS_ERROR, CS_ERROR_PROTOCOL,
                _("The server’s answer cannot be read: %s"), _("it is not a page of cases"));
+  _cs_parsed_page_free (parsed);
+  return NULL;
+}
+
+/* Stores a checked page in one transaction. */
+gboolean
+_cs_cache_insert_parsed_page (CsCache       *self,
+                              CsParsedPage  *parsed,
+                              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+
+  _cs_cache_lock (self);
+  if (!_cs_cache_exec (self, "BEGIN IMMEDIATE", error))
+    goto out;
+  if ((stmt = prepare_upsert (self, FALSE, error)) == NULL)
+    goto rollback;
+
+  for (guint i = 0; i < parsed->items->len; i++)
+    {
+      PageItem *item = &g_array_index (parsed->items, PageItem, i);
+
+      sqlite3_reset (stmt);
+      bind_page_item (stmt, item);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _cs_cache_set_error (self, error, _("saving cases"));
+          goto rollback;
+        }
+    }
+
+  ok = _cs_cache_exec (self, "COMMIT", error);
+  if (ok)
+    goto out;
+
 rollback:
   _cs_cache_exec (self, "ROLLBACK", NULL);
 out:
   _cs_cache_unlock (self);
-  g_string_free (item.arena, TRUE);
-  g_string_free (item.key, TRUE);
-  g_string_free (item.scratch, TRUE);
+  return ok;
+}
+
+/**
+ * cs_cache_store_case_page:
+ * @self: a #CsCache
+ * @page: the body of a `GET /v1/cases` answer (a `CasePage`)
+ * @out_count: (out) (optional): how many cases the page held
+ * @out_newest: (out) (optional): the newest `updated_at` among them, in
+ *   microseconds since the epoch (0 for an empty page)
+ * @out_next_cursor: (out) (optional) (transfer full): the page's
+ *   `next_cursor`, %NULL on the last page
+ * @error: return location for a %CS_ERROR_PROTOCOL or %CS_ERROR_CACHE
+ *
+ * Checks every case of a page against the contract, as
+ * cs_case_new_from_json() does, and stores them in one transaction — all,
+ * or none when any is malformed. A stored case of a newer version is kept.
+ *
+ * Returns: %TRUE when stored
+ */
+gboolean
+cs_cache_store_case_page (CsCache     *self,
+                          GBytes      *page,
+                          guint       *out_count,
+                          gint64      *out_newest,
+                          char       **out_next_cursor,
+                          GError     **error)
+{
+  CsParsedPage *parsed;
+  gboolean ok;
+
+  g_return_val_if_fail (CS_IS_CACHE (self), FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+
+  parsed = _cs_parsed_page_new (page, error);
+  if (parsed == NULL)
+    return FALSE;
+  ok = _cs_cache_insert_parsed_page (self, parsed, error);
+  if (ok && out_count != NULL)
+    *out_count = parsed->items->len;
+  if (ok && out_newest != NULL)
+    *out_newest = parsed->newest;
+  if (ok && out_next_cursor != NULL)
+    *out_next_cursor = g_strdup (parsed->next_cursor);
+  _cs_parsed_page_free (parsed);
   return ok;
 }
 

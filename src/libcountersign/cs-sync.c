@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "cs-cache-private.h"
 #include "cs-error.h"
 #include "cs-json-reader-private.h"
 #include "cs-sync.h"
@@ -19,18 +20,21 @@
  * it arrives, so an interrupted sync keeps what it fetched; the high-water
  * mark moves only when the last page is in.
  *
- * The pages are pipelined: as a page arrives its `next_cursor` is peeked
- * at and the next page requested at once, while a worker thread checks
- * and stores the one that came; the download and the storing overlap. The
- * stored page's own cursor is the authority: a prefetch made with a wrong
- * peek is thrown away and fetched again. */
+ * The pages go through a pipeline of three stages that overlap: the main
+ * thread downloads (asking for the next page as soon as a page's
+ * `next_cursor` can be peeked at its end), one worker thread checks and
+ * reads a page, another stores the page read before. Pages are stored in
+ * order, and a stored page's own cursor is the authority: a page fetched
+ * on a wrong peek is thrown away and fetched again. */
 
 #define PAGE_SIZE 500
+#define PIPELINE_DEPTH 4
 #define META_SINCE "sync.updated-since"
 
 typedef struct
 {
   GBytes *bytes;
+  CsParsedPage *parsed;
   char *cursor;           /* the cursor it was fetched with; NULL: the first */
 } Page;
 
@@ -40,29 +44,26 @@ typedef struct
   CsCache *cache;
   CsSyncFlags flags;
   char *since;
-  GQueue pages;           /* of Page, fetched and waiting to be stored */
+  GQueue fetched;         /* of Page, waiting to be read */
+  GQueue parsed;          /* of Page, read, waiting to be stored */
   gboolean fetching;
+  gboolean parsing;
   gboolean storing;
   gboolean stored_any;
   gboolean finished;
   char *stored_next;      /* the next_cursor of the last page stored */
+  char *peeked;           /* a peeked cursor not fetched yet */
   gint64 newest;
-  guint fetched;
+  guint fetched_cases;
   int year;
   int last_year;
 } Sync;
 
-typedef struct
-{
-  guint count;
-  gint64 newest;
-  char *next;
-} Stored;
-
 static void
 page_free (Page *page)
 {
-  g_bytes_unref (page->bytes);
+  g_clear_pointer (&page->bytes, g_bytes_unref);
+  g_clear_pointer (&page->parsed, _cs_parsed_page_free);
   g_free (page->cursor);
   g_free (page);
 }
@@ -73,14 +74,16 @@ sync_free (Sync *sync)
   g_clear_object (&sync->client);
   g_clear_object (&sync->cache);
   g_free (sync->since);
-  g_queue_clear_full (&sync->pages, (GDestroyNotify) page_free);
+  g_queue_clear_full (&sync->fetched, (GDestroyNotify) page_free);
+  g_queue_clear_full (&sync->parsed, (GDestroyNotify) page_free);
   g_free (sync->stored_next);
+  g_free (sync->peeked);
   g_free (sync);
 }
 
 static void fetch_page (GTask *task, const char *cursor);
 static void fetch_calendar (GTask *task);
-static void maybe_store (GTask *task);
+static void kick (GTask *task);
 
 static void
 sync_fail (GTask  *task,
@@ -124,10 +127,9 @@ sync_done (GTask *task)
 
 /* The cursor a page names for the next one, read from the page's end,
  * where the server writes it; NULL when there is none or it cannot be
- * seen cheaply (then the page is stored before the next is fetched). */
+ * seen cheaply (then the next page waits for the page to be read). */
 static char *
-peek_next_cursor (GBytes   *bytes,
-                  gboolean *out_last)
+peek_next_cursor (GBytes *bytes)
 {
   static const char member[] = "\"next_cursor\"";
   gsize size;
@@ -137,7 +139,6 @@ peek_next_cursor (GBytes   *bytes,
   g_autoptr(GString) cursor = g_string_new (NULL);
   CsJsonReader reader;
 
-  *out_last = FALSE;
   if (at == NULL)
     return NULL;
   _cs_json_reader_init (&reader, at + sizeof member - 1, data + size - (at + sizeof member - 1));
@@ -146,14 +147,63 @@ peek_next_cursor (GBytes   *bytes,
   if (reader.p >= reader.end || *reader.p != ':')
     return NULL;
   reader.p++;
-  if (_cs_json_reader_peek (&reader) == CS_JSON_TOKEN_NULL)
-    {
-      *out_last = TRUE;
-      return NULL;
-    }
-  if (!_cs_json_reader_read_string (&reader, cursor))
+  if (_cs_json_reader_peek (&reader) != CS_JSON_TOKEN_STRING ||
+      !_cs_json_reader_read_string (&reader, cursor))
     return NULL;
   return g_string_free (g_steal_pointer (&cursor), FALSE);
+}
+
+static gboolean
+in_flight (Sync *sync)
+{
+  return sync->fetching || sync->parsing || sync->storing;
+}
+
+static guint
+pages_held (Sync *sync)
+{
+  return g_queue_get_length (&sync->fetched) + g_queue_get_length (&sync->parsed) +
+         sync->parsing + sync->storing;
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Page *page = task_data;
+  GError *error = NULL;
+
+  page->parsed = _cs_parsed_page_new (page->bytes, &error);
+  if (page->parsed == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Sync *sync = g_task_get_task_data (task);
+  Page *page = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  sync->parsing = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      page_free (page);
+      sync_fail (task, error);
+      return;
+    }
+
+  /* The page goes on from the reading task to the store queue. */
+  g_clear_pointer (&page->bytes, g_bytes_unref);
+  g_queue_push_tail (&sync->parsed, page);
+  kick (task);
 }
 
 static void
@@ -164,17 +214,12 @@ store_thread (GTask        *task,
 {
   Page *page = task_data;
   CsCache *cache = g_object_get_data (G_OBJECT (task), "cache");
-  Stored *stored = g_new0 (Stored, 1);
   GError *error = NULL;
 
-  if (!cs_cache_store_case_page (cache, page->bytes, &stored->count, &stored->newest,
-                                 &stored->next, &error))
-    {
-      g_free (stored);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, stored, g_free);
+  if (!_cs_cache_insert_parsed_page (cache, page->parsed, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -184,68 +229,91 @@ stored_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Sync *sync = g_task_get_task_data (task);
+  Page *page = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
-  Stored *stored;
 
   sync->storing = FALSE;
-  stored = g_task_propagate_pointer (G_TASK (result), &error);
-  if (stored == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       sync_fail (task, error);
       return;
     }
 
   sync->stored_any = TRUE;
-  sync->fetched += stored->count;
-  sync->newest = MAX (sync->newest, stored->newest);
+  sync->fetched_cases += _cs_parsed_page_get_count (page->parsed);
+  sync->newest = MAX (sync->newest, _cs_parsed_page_get_newest (page->parsed));
   g_free (sync->stored_next);
-  sync->stored_next = stored->next;
-  g_free (stored);
+  sync->stored_next = g_strdup (_cs_parsed_page_get_next_cursor (page->parsed));
+  kick (task);
+}
+
+/* Moves the pipeline on: reads the next fetched page, stores the next read
+ * one (in order), and fetches what nobody asked for yet. */
+static void
+kick (GTask *task)
+{
+  Sync *sync = g_task_get_task_data (task);
+  Page *page;
 
   if (sync->finished)
     return;
-  if (sync->stored_next == NULL)
+
+  if (!sync->parsing && (page = g_queue_pop_head (&sync->fetched)) != NULL)
     {
-      /* A prefetch still under way can only be a wrong peek: let it land. */
-      if (!sync->fetching)
+      g_autoptr(GTask) parse = g_task_new (NULL, g_task_get_cancellable (task), parsed_cb,
+                                           g_object_ref (task));
+
+      /* The page belongs to the reading task until parsed_cb() takes it. */
+      g_task_set_source_tag (parse, parse_thread);
+      g_task_set_task_data (parse, page, NULL);
+      sync->parsing = TRUE;
+      g_task_run_in_thread (parse, parse_thread);
+    }
+
+  while (!sync->storing && (page = g_queue_peek_head (&sync->parsed)) != NULL)
+    {
+      g_autoptr(GTask) store = NULL;
+
+      g_queue_pop_head (&sync->parsed);
+      /* Only the page that follows the last one stored may go in. */
+      if (sync->stored_any
+          ? (sync->stored_next == NULL || g_strcmp0 (page->cursor, sync->stored_next) != 0)
+          : page->cursor != NULL)
+        {
+          page_free (page);
+          continue;
+        }
+
+      store = g_task_new (NULL, g_task_get_cancellable (task), stored_cb, g_object_ref (task));
+      g_task_set_source_tag (store, store_thread);
+      g_object_set_data_full (G_OBJECT (store), "cache", g_object_ref (sync->cache),
+                              g_object_unref);
+      g_task_set_task_data (store, page, (GDestroyNotify) page_free);
+      sync->storing = TRUE;
+      g_task_run_in_thread (store, store_thread);
+    }
+
+  if (sync->stored_any && sync->stored_next == NULL)
+    {
+      /* The last page is in; anything else fetched was a wrong peek. */
+      g_queue_clear_full (&sync->fetched, (GDestroyNotify) page_free);
+      g_queue_clear_full (&sync->parsed, (GDestroyNotify) page_free);
+      if (!in_flight (sync))
         sync_done (task);
       return;
     }
-  maybe_store (task);
-  if (!sync->storing && !sync->fetching && g_queue_is_empty (&sync->pages))
-    fetch_page (task, sync->stored_next);
-}
 
-static void
-maybe_store (GTask *task)
-{
-  Sync *sync = g_task_get_task_data (task);
-  g_autoptr(GTask) store = NULL;
-  Page *page;
-
-  if (sync->storing || sync->finished)
-    return;
-
-  while ((page = g_queue_peek_head (&sync->pages)) != NULL)
+  if (!sync->fetching && sync->peeked != NULL && pages_held (sync) < PIPELINE_DEPTH)
     {
-      /* Only the page that follows the last one stored may go in. */
-      if (!sync->stored_any
-          ? page->cursor == NULL
-          : (sync->stored_next != NULL && g_strcmp0 (page->cursor, sync->stored_next) == 0))
-        break;
-      page_free (g_queue_pop_head (&sync->pages));
+      g_autofree char *cursor = g_steal_pointer (&sync->peeked);
+      fetch_page (task, cursor);
     }
-  if (page == NULL)
-    return;
 
-  g_queue_pop_head (&sync->pages);
-  sync->storing = TRUE;
-  store = g_task_new (NULL, g_task_get_cancellable (task), stored_cb, g_object_ref (task));
-  g_task_set_source_tag (store, maybe_store);
-  g_object_set_data_full (G_OBJECT (store), "cache", g_object_ref (sync->cache),
-                          g_object_unref);
-  g_task_set_task_data (store, page, (GDestroyNotify) page_free);
-  g_task_run_in_thread (store, store_thread);
+  /* Nothing under way and nothing waiting: the stored page says what is
+   * next (its cursor could not be peeked, or the peek was wrong). */
+  if (!in_flight (sync) && g_queue_is_empty (&sync->fetched) &&
+      g_queue_is_empty (&sync->parsed) && sync->stored_any)
+    fetch_page (task, sync->stored_next);
 }
 
 typedef struct
@@ -263,10 +331,8 @@ page_cb (GObject      *object,
   g_autoptr(GTask) task = fetch->task;
   g_autofree char *cursor = fetch->cursor;
   Sync *sync = g_task_get_task_data (task);
-  g_autofree char *peeked = NULL;
   GError *error = NULL;
   Page *page;
-  gboolean last = FALSE;
   GBytes *bytes;
 
   g_free (fetch);
@@ -277,40 +343,17 @@ page_cb (GObject      *object,
       sync_fail (task, error);
       return;
     }
-  if (sync->finished)
-    {
-      g_bytes_unref (bytes);
-      return;
-    }
-  if (sync->stored_any && sync->stored_next == NULL)
-    {
-      /* A prefetch after the last page: the peek was wrong. */
-      g_bytes_unref (bytes);
-      if (!sync->storing)
-        sync_done (task);
-      return;
-    }
 
   page = g_new0 (Page, 1);
   page->bytes = bytes;
   page->cursor = g_steal_pointer (&cursor);
-  g_queue_push_tail (&sync->pages, page);
+  g_queue_push_tail (&sync->fetched, page);
 
-  /* Ask for the next page now, one ahead at most. */
-  peeked = peek_next_cursor (bytes, &last);
-  if (peeked != NULL && g_queue_get_length (&sync->pages) <= 1)
-    fetch_page (task, peeked);
+  /* Ask for the next page as soon as there is room in the pipeline. */
+  g_free (sync->peeked);
+  sync->peeked = peek_next_cursor (bytes);
 
-  maybe_store (task);
-
-  /* Nothing under way: the stored page's cursor says what comes next. */
-  if (!sync->storing && !sync->fetching)
-    {
-      if (sync->stored_any && sync->stored_next == NULL)
-        sync_done (task);
-      else if (sync->stored_any)
-        fetch_page (task, sync->stored_next);
-    }
+  kick (task);
 }
 
 static void
@@ -451,6 +494,6 @@ cs_sync_finish (GAsyncResult  *result,
 
   sync = g_task_get_task_data (G_TASK (result));
   if (out_fetched != NULL)
-    *out_fetched = sync->fetched;
+    *out_fetched = sync->fetched_cases;
   return g_task_propagate_boolean (G_TASK (result), error);
 }
