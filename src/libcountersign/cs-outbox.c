@@ -193,8 +193,12 @@ load_item (CsOutbox  *self,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         item = read_item (stmt);
       else
-        g_set_error (error, CS_ERROR, CS_ERROR_NOT_FOUND,
-                     _("There is no item %" G_GINT64_FORMAT " in the outbox"), id);
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          g_set_error (error, CS_ERROR, CS_ERROR_NOT_FOUND,
+                       _("There is no item %s in the outbox"), number);
+        }
     }
   _cs_cache_unlock (self->cache);
   return item;
