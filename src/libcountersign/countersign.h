@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 # include "cs-enum-types.h"
 # include "cs-error.h"
 # include "cs-event.h"
+# include "cs-legal-clock.h"
 # include "cs-material.h"
 # include "cs-matter.h"
 # include "cs-outcome.h"

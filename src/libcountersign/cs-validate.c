@@ -266,3 +266,198 @@ cs_validate_uscc (const char  *value,
 
   return TRUE;
 }
+
+/* Reads the eleven digits of a mobile number into @digits (with room for a
+ * terminating NUL), or says why it cannot. */
+static gboolean
+parse_mobile (const char  *value,
+              char         digits[12],
+              GError     **error)
+{
+  char all[16];
+  guint n = 0;
+  guint offset = 0;
+  gboolean plus = FALSE;
+
+  digits[0] = '\0';
+
+  if (value != NULL && value[0] == '+')
+    {
+      plus = TRUE;
+      value++;
+    }
+
+  for (const char *p = value; p != NULL && *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (n < sizeof all)
+            all[n] = *p;
+          n++;
+        }
+      else if (*p != ' ' && *p != '-')
+        {
+          g_set_error_literal (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_CHARSET,
+                               _("A mobile number may contain only digits, spaces and "
+                                 "hyphens, after an optional +86."));
+          return FALSE;
+        }
+    }
+
+  if (n == 0 && !plus)
+    {
+      g_set_error_literal (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_EMPTY,
+                           _("No mobile number was given."));
+      return FALSE;
+    }
+
+  /* The country code 86, written +86, 0086 or 86: a mainland number
+   * itself starts with 1, so 13 digits starting with 86 are unambiguous. */
+  if (plus || (n >= 2 && all[0] == '0' && all[1] == '0'))
+    {
+      if (plus && n >= 2 && all[0] == '8' && all[1] == '6')
+        offset = 2;
+      else if (!plus && n >= 4 && all[2] == '8' && all[3] == '6')
+        offset = 4;
+      else
+        {
+          g_set_error_literal (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_PREFIX,
+                               _("Only mobile numbers of mainland China (+86) are accepted."));
+          return FALSE;
+        }
+    }
+  else if (n == 13 && all[0] == '8' && all[1] == '6')
+    offset = 2;
+
+  if (n - offset != 11)
+    {
+      g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_LENGTH,
+                   _("A mobile number has 11 digits, this one has %u."),
+                   n - offset);
+      return FALSE;
+    }
+
+  if (all[offset] != '1' || all[offset + 1] < '3')
+    {
+      g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_PREFIX,
+                   /* Translators: %c%c are the first two digits of the number */
+                   _("A mobile number of mainland China starts with 13 to 19, "
+                     "this one starts with %c%c."),
+                   all[offset], all[offset + 1]);
+      return FALSE;
+    }
+
+  memcpy (digits, all + offset, 11);
+  digits[11] = '\0';
+  return TRUE;
+}
+
+/**
+ * cs_validate_mobile:
+ * @value: a mobile phone number of mainland China (手机号码)
+ * @error: return location for a #GError in %CS_VALIDATE_ERROR
+ *
+ * Checks a mobile number as a person types it: 11 digits, the first 1 and
+ * the second 3 to 9 (the ranges the networks allot: 13x to 19x). Spaces
+ * and hyphens anywhere are ignored ("138 0013 8000", "138-0013-8000"), and
+ * the country code may come first as "+86", "0086" or "86". Any other
+ * country code, full-width digits, letters or other punctuation are
+ * refused. Landline numbers (starting with 0) are refused as well.
+ *
+ * Returns: %TRUE when the number is valid
+ */
+gboolean
+cs_validate_mobile (const char  *value,
+                    GError     **error)
+{
+  char digits[12];
+
+  return parse_mobile (value, digits, error);
+}
+
+/**
+ * cs_mobile_normalize:
+ * @value: a mobile number as cs_validate_mobile() accepts it
+ *
+ * Returns: (transfer full) (nullable): the 11 digits of @value without
+ *   country code, spaces or hyphens, or %NULL when @value is not valid
+ */
+char *
+cs_mobile_normalize (const char *value)
+{
+  char digits[12];
+
+  if (!parse_mobile (value, digits, NULL))
+    return NULL;
+
+  return g_strdup (digits);
+}
+
+/**
+ * cs_validate_date:
+ * @value: a date written YYYY-MM-DD (ISO 8601, as the central API writes
+ *   dates)
+ * @out_date: (out caller-allocates) (optional): return location for the
+ *   date; cleared (invalid) on failure
+ * @error: return location for a #GError in %CS_VALIDATE_ERROR
+ *
+ * Checks that @value is exactly four digits, a hyphen, two digits, a
+ * hyphen and two digits, naming a day that exists in the Gregorian
+ * calendar (so 2024-02-29 is valid and 2026-02-29 is not). The year runs
+ * from 0001 to 9999; no time, time zone or surrounding space is allowed.
+ *
+ * Returns: %TRUE when @value is a valid date
+ */
+gboolean
+cs_validate_date (const char  *value,
+                  GDate       *out_date,
+                  GError     **error)
+{
+  guint year = 0;
+  guint month = 0;
+  guint day = 0;
+
+  if (out_date != NULL)
+    g_date_clear (out_date, 1);
+
+  if (value == NULL || value[0] == '\0')
+    {
+      g_set_error_literal (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_EMPTY,
+                           _("No date was given."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < 10; i++)
+    {
+      gboolean ok = (i == 4 || i == 7) ? value[i] == '-' : g_ascii_isdigit (value[i]);
+
+      if (!ok)
+        goto bad_format;
+    }
+  if (value[10] != '\0')
+    goto bad_format;
+
+  for (guint i = 0; i < 4; i++)
+    year = year * 10 + (guint)(value[i] - '0');
+  month = (guint)(value[5] - '0') * 10 + (guint)(value[6] - '0');
+  day = (guint)(value[8] - '0') * 10 + (guint)(value[9] - '0');
+
+  if (!g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year))
+    {
+      g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_DATE,
+                   /* Translators: %s is a date written YYYY-MM-DD, such as 2026-02-29 */
+                   _("There is no day %s in the calendar."),
+                   value);
+      return FALSE;
+    }
+
+  if (out_date != NULL)
+    g_date_set_dmy (out_date, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
+
+  return TRUE;
+
+bad_format:
+  g_set_error_literal (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_FORMAT,
+                       _("A date must be written YYYY-MM-DD, such as 2026-11-18."));
+  return FALSE;
+}

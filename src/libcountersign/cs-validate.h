@@ -31,6 +31,10 @@ G_BEGIN_DECLS
  * @CS_VALIDATE_ERROR_REGION: the administrative region code is not a valid one.
  * @CS_VALIDATE_ERROR_DATE: the embedded date does not exist or lies in the future.
  * @CS_VALIDATE_ERROR_CHECK_DIGIT: the check character does not match.
+ * @CS_VALIDATE_ERROR_FORMAT: the value is not written in the expected form
+ *   (a date not written YYYY-MM-DD).
+ * @CS_VALIDATE_ERROR_PREFIX: the value does not start as it must (a mobile
+ *   number outside mainland China, or not starting with 13 to 19).
  *
  * Why a value was refused. The error message says it in words a person
  * understands.
@@ -43,6 +47,8 @@ typedef enum
   CS_VALIDATE_ERROR_REGION,
   CS_VALIDATE_ERROR_DATE,
   CS_VALIDATE_ERROR_CHECK_DIGIT,
+  CS_VALIDATE_ERROR_FORMAT,
+  CS_VALIDATE_ERROR_PREFIX,
 } CsValidateError;
 
 CS_AVAILABLE_IN_ALL
@@ -56,6 +62,15 @@ CS_AVAILABLE_IN_ALL
 char     cs_uscc_check_character        (const char  *first17);
 CS_AVAILABLE_IN_ALL
 gboolean cs_validate_uscc               (const char  *value,
+                                         GError     **error);
+CS_AVAILABLE_IN_ALL
+char    *cs_mobile_normalize            (const char  *value);
+CS_AVAILABLE_IN_ALL
+gboolean cs_validate_mobile             (const char  *value,
+                                         GError     **error);
+CS_AVAILABLE_IN_ALL
+gboolean cs_validate_date               (const char  *value,
+                                         GDate       *out_date,
                                          GError     **error);
 
 G_END_DECLS

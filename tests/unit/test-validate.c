@@ -90,6 +90,152 @@ test_uscc (void)
   g_assert_cmpint (cs_uscc_check_character ("91350100M000100Y4"), ==, '3');
 }
 
+static void
+test_mobile (void)
+{
+  static const struct {
+    const char *value;
+    const char *digits;
+  } valid[] = {
+    { "13800138000", "13800138000" },       /* China Mobile's customer line */
+    { "18612345678", "18612345678" },
+    { "19912345678", "19912345678" },
+    { "14700000000", "14700000000" },
+    { "16612345678", "16612345678" },
+    { "17012345678", "17012345678" },
+    { "138 0013 8000", "13800138000" },
+    { "138-0013-8000", "13800138000" },
+    { "+86 138 0013 8000", "13800138000" },
+    { "+8613800138000", "13800138000" },
+    { "+86-138-0013-8000", "13800138000" },
+    { "8613800138000", "13800138000" },
+    { "0086 13800138000", "13800138000" },
+    { " 138 0013 8000 ", "13800138000" },   /* pasted with spaces around */
+  };
+  static const struct {
+    const char *value;
+    int         code;
+  } invalid[] = {
+    { NULL, CS_VALIDATE_ERROR_EMPTY },
+    { "", CS_VALIDATE_ERROR_EMPTY },
+    { "  ", CS_VALIDATE_ERROR_EMPTY },
+    { "1380013800", CS_VALIDATE_ERROR_LENGTH },          /* 10 digits */
+    { "138001380001", CS_VALIDATE_ERROR_LENGTH },        /* 12 digits */
+    { "+86 1380013800", CS_VALIDATE_ERROR_LENGTH },
+    { "12800138000", CS_VALIDATE_ERROR_PREFIX },         /* no 12x networks */
+    { "10086000000", CS_VALIDATE_ERROR_PREFIX },
+    { "23800138000", CS_VALIDATE_ERROR_PREFIX },
+    { "01012345678", CS_VALIDATE_ERROR_PREFIX },         /* a Beijing landline */
+    { "010-1234-5678", CS_VALIDATE_ERROR_PREFIX },
+    { "86 12800138000", CS_VALIDATE_ERROR_PREFIX },
+    { "+852 6123 4567", CS_VALIDATE_ERROR_PREFIX },      /* Hong Kong */
+    { "+1 650 253 0000", CS_VALIDATE_ERROR_PREFIX },
+    { "001 650 253 0000", CS_VALIDATE_ERROR_PREFIX },
+    { "+", CS_VALIDATE_ERROR_PREFIX },
+    { "1380013800O", CS_VALIDATE_ERROR_CHARSET },        /* a letter O */
+    { "(138) 0013 8000", CS_VALIDATE_ERROR_CHARSET },
+    { "138.0013.8000", CS_VALIDATE_ERROR_CHARSET },
+    { "１３８００１３８０００", CS_VALIDATE_ERROR_CHARSET }, /* full-width digits */
+    { "86+13800138000", CS_VALIDATE_ERROR_CHARSET },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *digits = NULL;
+
+      g_test_message ("%s", valid[i].value);
+      g_assert_true (cs_validate_mobile (valid[i].value, &error));
+      g_assert_no_error (error);
+      digits = cs_mobile_normalize (valid[i].value);
+      g_assert_cmpstr (digits, ==, valid[i].digits);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *digits = NULL;
+
+      g_test_message ("%s", invalid[i].value);
+      g_assert_false (cs_validate_mobile (invalid[i].value, &error));
+      g_assert_error (error, CS_VALIDATE_ERROR, invalid[i].code);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_cmpstr (error->message, !=, "");
+      digits = cs_mobile_normalize (invalid[i].value);
+      g_assert_null (digits);
+    }
+}
+
+static void
+test_date (void)
+{
+  static const struct {
+    const char *value;
+    int         y, m, d;
+  } valid[] = {
+    { "2024-02-29", 2024, 2, 29 },    /* a leap year */
+    { "2000-02-29", 2000, 2, 29 },    /* divisible by 400 */
+    { "2026-11-18", 2026, 11, 18 },
+    { "2026-12-31", 2026, 12, 31 },
+    { "2025-01-01", 2025, 1, 1 },
+    { "0001-01-01", 1, 1, 1 },
+    { "9999-12-31", 9999, 12, 31 },
+  };
+  static const struct {
+    const char *value;
+    int         code;
+  } invalid[] = {
+    { NULL, CS_VALIDATE_ERROR_EMPTY },
+    { "", CS_VALIDATE_ERROR_EMPTY },
+    { "2026-02-29", CS_VALIDATE_ERROR_DATE },     /* 2026 is not a leap year */
+    { "1900-02-29", CS_VALIDATE_ERROR_DATE },     /* nor is 1900 */
+    { "2026-13-01", CS_VALIDATE_ERROR_DATE },
+    { "2026-00-10", CS_VALIDATE_ERROR_DATE },
+    { "2026-04-31", CS_VALIDATE_ERROR_DATE },
+    { "2026-11-00", CS_VALIDATE_ERROR_DATE },
+    { "0000-01-01", CS_VALIDATE_ERROR_DATE },
+    { "2026-1-5", CS_VALIDATE_ERROR_FORMAT },
+    { "2026/11/18", CS_VALIDATE_ERROR_FORMAT },
+    { "20261118", CS_VALIDATE_ERROR_FORMAT },
+    { "18-11-2026", CS_VALIDATE_ERROR_FORMAT },
+    { "2026-11-18T00:00:00Z", CS_VALIDATE_ERROR_FORMAT },
+    { " 2026-11-18", CS_VALIDATE_ERROR_FORMAT },
+    { "2026-11-18 ", CS_VALIDATE_ERROR_FORMAT },
+    { "+2026-11-18", CS_VALIDATE_ERROR_FORMAT },
+    { "2026-11-1８", CS_VALIDATE_ERROR_FORMAT },   /* a full-width 8 */
+    { "2026年11月18日", CS_VALIDATE_ERROR_FORMAT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate date;
+
+      g_test_message ("%s", valid[i].value);
+      g_assert_true (cs_validate_date (valid[i].value, &date, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_date_valid (&date));
+      g_assert_cmpint (g_date_get_year (&date), ==, valid[i].y);
+      g_assert_cmpint (g_date_get_month (&date), ==, valid[i].m);
+      g_assert_cmpint (g_date_get_day (&date), ==, valid[i].d);
+      g_assert_true (cs_validate_date (valid[i].value, NULL, NULL));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate date;
+
+      g_test_message ("%s", invalid[i].value);
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, 1, 2000);
+      g_assert_false (cs_validate_date (invalid[i].value, &date, &error));
+      g_assert_error (error, CS_VALIDATE_ERROR, invalid[i].code);
+      g_assert_cmpstr (error->message, !=, "");
+      g_assert_false (g_date_valid (&date));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -98,6 +244,8 @@ main (int    argc,
 
   g_test_add_func ("/validate/resident-id", test_resident_id);
   g_test_add_func ("/validate/uscc", test_uscc);
+  g_test_add_func ("/validate/mobile", test_mobile);
+  g_test_add_func ("/validate/date", test_date);
 
   return g_test_run ();
 }
