@@ -902,6 +902,28 @@ cs_case_dup_clock_json (CsCase *self)
 }
 
 /**
+ * cs_case_dup_legal_clock:
+ * @self: a #CsCase
+ * @error: return location for a #CS_LEGAL_CLOCK_ERROR
+ *
+ * The legal clock of the department's part, green channel and instant
+ * matter included, ready to compute deadlines with the calendar.
+ *
+ * Returns: (transfer full) (nullable): the clock
+ */
+CsLegalClock *
+cs_case_dup_legal_clock (CsCase  *self,
+                         GError **error)
+{
+  g_autoptr(JsonObject) clock = NULL;
+
+  g_return_val_if_fail (CS_IS_CASE (self), NULL);
+
+  clock = cs_case_dup_clock_json (self);
+  return cs_legal_clock_new_from_json (clock, self->green_channel, self->instant, error);
+}
+
+/**
  * cs_case_get_parallel:
  * @self: a #CsCase
  *

@@ -15,6 +15,7 @@
 
 #include "cs-applicant.h"
 #include "cs-case-status.h"
+#include "cs-legal-clock.h"
 #include "cs-outcome.h"
 #include "cs-version-macros.h"
 
@@ -82,6 +83,9 @@ CS_AVAILABLE_IN_ALL
 JsonArray    *cs_case_get_suspensions           (CsCase      *self);
 CS_AVAILABLE_IN_ALL
 JsonObject   *cs_case_dup_clock_json            (CsCase      *self);
+CS_AVAILABLE_IN_ALL
+CsLegalClock *cs_case_dup_legal_clock           (CsCase      *self,
+                                                 GError     **error);
 CS_AVAILABLE_IN_ALL
 gboolean      cs_case_get_parallel              (CsCase      *self);
 CS_AVAILABLE_IN_ALL

@@ -84,6 +84,14 @@ test_case_summary (void)
   g_assert_null (cs_case_get_materials (kase));
 
   clock = cs_case_dup_clock_json (kase);
+  {
+    g_autoptr(CsLegalClock) legal = cs_case_dup_legal_clock (kase, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (cs_legal_clock_get_green_channel (legal));
+    g_assert_cmpuint (cs_legal_clock_get_n_suspensions (legal), ==, 1);
+    g_assert_cmpuint (cs_legal_clock_get_limit (legal, CS_DEADLINE_PROMISED), ==, 5);
+  }
   g_assert_cmpstr (json_object_get_string_member (clock, "accepted_on"), ==, "2026-11-18");
   g_assert_true (json_object_get_null_member (clock, "supplement_requested_on"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (clock, "suspensions")),
