@@ -1,0 +1,1139 @@
+/* main.c — countersign-cli
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A thin command line over libcountersign, for administrators, scripts and
+ * tests. Every command is a few calls into the library; anything smarter
+ * belongs there, where the desk shares it.
+ */
+
+#define G_LOG_DOMAIN "CountersignCli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "countersign.h"
+#include "cs-cache.h"
+#include "cs-client.h"
+#include "cs-credentials.h"
+#include "cs-outbox.h"
+#include "cs-sync.h"
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  char *server;          /* normalised, or NULL */
+  char *ca_file;
+  char *data_dir;
+  char *username;
+  gboolean no_send;
+  gboolean server_given;
+
+  CsClient *client;
+  CsCache *cache;
+  CsOutbox *outbox;
+  CsUser *user;
+} Cli;
+
+/* Runs the main context until an async call reports. */
+static void
+store_result (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("countersign-cli: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("countersign-cli: %s\n", message);
+  g_printerr ("%s\n", _("Run “countersign-cli --help” to see the commands."));
+  return EXIT_USAGE;
+}
+
+static char *
+session_path (Cli *cli)
+{
+  return g_build_filename (cli->data_dir, "session.ini", NULL);
+}
+
+/* The last server and user (never the token) are kept in the data folder,
+ * so that commands after `login` need no `--server`. */
+static void
+load_session (Cli *cli)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = session_path (cli);
+  g_autofree char *server = NULL;
+
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return;
+  server = g_key_file_get_string (file, "session", "server", NULL);
+  if (cli->server == NULL)
+    {
+      cli->server = g_steal_pointer (&server);
+      if (cli->ca_file == NULL)
+        cli->ca_file = g_key_file_get_string (file, "session", "ca-file", NULL);
+    }
+  if (g_strcmp0 (cli->server, server) == 0 || server == NULL)
+    cli->username = g_key_file_get_string (file, "session", "username", NULL);
+}
+
+static gboolean
+save_session (Cli     *cli,
+              GError **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = session_path (cli);
+
+  if (g_mkdir_with_parents (cli->data_dir, 0700) != 0)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_CACHE, _("The folder %s cannot be created"),
+                   cli->data_dir);
+      return FALSE;
+    }
+  g_key_file_set_string (file, "session", "server", cli->server);
+  if (cli->username != NULL)
+    g_key_file_set_string (file, "session", "username", cli->username);
+  if (cli->ca_file != NULL)
+    g_key_file_set_string (file, "session", "ca-file", cli->ca_file);
+  return g_key_file_save_to_file (file, path, error);
+}
+
+static gboolean
+make_client (Cli     *cli,
+             GError **error)
+{
+  if (cli->server == NULL)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_NOT_SIGNED_IN,
+                   _("No server is known: give --server URL, or log in first"));
+      return FALSE;
+    }
+  cli->client = cs_client_new (cli->server, error);
+  if (cli->client == NULL)
+    return FALSE;
+  return cs_client_set_ca_file (cli->client, cli->ca_file, error);
+}
+
+static gboolean
+open_account (Cli     *cli,
+              GError **error)
+{
+  g_autofree char *dir = NULL;
+
+  /* A server named on the command line is remembered, as after login. */
+  if (cli->server_given && !save_session (cli, error))
+    return FALSE;
+
+  dir = cs_cache_account_dir (cli->data_dir, cli->server, cli->username);
+  cli->cache = cs_cache_new (dir, error);
+  if (cli->cache == NULL)
+    return FALSE;
+  cli->outbox = cs_outbox_new (cli->cache);
+  cli->user = cs_cache_load_user (cli->cache, NULL);
+  return TRUE;
+}
+
+/* Finds the token (the environment first, then the keyring) and opens the
+ * account's cache. With COUNTERSIGN_TOKEN and no known user, asks the
+ * server who the token belongs to. */
+static gboolean
+sign_in (Cli     *cli,
+         GError **error)
+{
+  const char *env_token = g_getenv ("COUNTERSIGN_TOKEN");
+  char *token;
+
+  if (!make_client (cli, error))
+    return FALSE;
+
+  if (env_token != NULL && *env_token != '\0')
+    {
+      cs_client_set_token (cli->client, env_token);
+      if (cli->username == NULL)
+        {
+          g_autoptr(GAsyncResult) result = NULL;
+          g_autoptr(CsUser) user = NULL;
+
+          cs_client_get_me_async (cli->client, NULL, store_result, &result);
+          user = cs_client_get_me_finish (cli->client, wait_for (&result), error);
+          if (user == NULL)
+            return FALSE;
+          cli->username = g_strdup (cs_user_get_username (user));
+          if (!open_account (cli, error))
+            return FALSE;
+          return cs_cache_store_user (cli->cache, user, error);
+        }
+      return open_account (cli, error);
+    }
+
+  if (cli->username == NULL)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_NOT_SIGNED_IN,
+                   _("Not signed in to %s: run “countersign-cli login USERNAME”"), cli->server);
+      return FALSE;
+    }
+
+  token = cs_credentials_lookup_token (cli->server, cli->username, NULL, error);
+  if (token == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, CS_ERROR, CS_ERROR_NOT_SIGNED_IN,
+                     _("Not signed in to %s as %s: run “countersign-cli login %s”"),
+                     cli->server, cli->username, cli->username);
+      return FALSE;
+    }
+  cs_client_set_token (cli->client, token);
+  cs_credentials_token_free (token);
+  return open_account (cli, error);
+}
+
+static char *
+read_password (GError **error)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  int c;
+
+  while ((c = getchar ()) != EOF && c != '\n')
+    g_string_append_c (line, (char) c);
+  if (line->len > 0 && line->str[line->len - 1] == '\r')
+    g_string_truncate (line, line->len - 1);
+  if (line->len == 0)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_INVALID,
+                   _("No password on standard input"));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static int
+cmd_login (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CsUser) user = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *token = NULL;
+
+  if (argc != 2)
+    return usage_error (_("Usage: login USERNAME (the password on standard input)"));
+  if (!make_client (cli, &error))
+    return fail (error);
+  if ((password = read_password (&error)) == NULL)
+    return fail (error);
+
+  cs_client_login_async (cli->client, argv[1], password, NULL, store_result, &result);
+  token = cs_client_login_finish (cli->client, wait_for (&result), &user, &error);
+  memset (password, 0, strlen (password));
+  if (token == NULL)
+    return fail (error);
+
+  g_free (cli->username);
+  cli->username = g_strdup (cs_user_get_username (user));
+  if (!cs_credentials_store_token (cli->server, cli->username, token, NULL, &error) ||
+      !save_session (cli, &error) ||
+      !open_account (cli, &error) ||
+      !cs_cache_store_user (cli->cache, user, &error))
+    {
+      memset (token, 0, strlen (token));
+      return fail (error);
+    }
+  memset (token, 0, strlen (token));
+
+  g_print (_("Signed in to %s as %s (%s, %s)\n"), cli->server, cs_user_get_username (user),
+           cs_user_get_name (user), cs_user_get_department_name (user));
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_logout (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) server_error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (argc != 1)
+    return usage_error (_("Usage: logout"));
+  if (!sign_in (cli, &error))
+    return fail (error);
+
+  cs_client_logout_async (cli->client, NULL, store_result, &result);
+  if (!cs_client_logout_finish (cli->client, wait_for (&result), &server_error) &&
+      !g_error_matches (server_error, CS_ERROR, CS_ERROR_UNAUTHORIZED))
+    g_printerr (_("countersign-cli: the server was not told (%s); the token is forgotten "
+                  "here all the same\n"), server_error->message);
+
+  if (!cs_credentials_clear_token (cli->server, cli->username, NULL, &error))
+    return fail (error);
+  g_print (_("Signed out of %s\n"), cli->server);
+  return EXIT_SUCCESS;
+}
+
+static char *
+roles_text (CsUser *user)
+{
+  g_autoptr(GStrvBuilder) roles = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  if (cs_user_is_approver (user))
+    g_strv_builder_add (roles, "approver");
+  if (cs_user_is_chief (user))
+    g_strv_builder_add (roles, "chief");
+  list = g_strv_builder_end (roles);
+  return g_strjoinv (",", list);
+}
+
+static int
+cmd_whoami (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CsUser) user = NULL;
+  g_autofree char *roles = NULL;
+  gboolean offline = FALSE;
+
+  if (argc != 1)
+    return usage_error (_("Usage: whoami"));
+  if (!sign_in (cli, &error))
+    return fail (error);
+
+  cs_client_get_me_async (cli->client, NULL, store_result, &result);
+  user = cs_client_get_me_finish (cli->client, wait_for (&result), &error);
+  if (user == NULL && cs_error_is_transient (error) && cli->user != NULL)
+    {
+      user = g_object_ref (cli->user);
+      offline = TRUE;
+    }
+  else if (user == NULL)
+    return fail (error);
+  else
+    cs_cache_store_user (cli->cache, user, NULL);
+
+  roles = roles_text (user);
+  g_print ("%s\t%s\t%s\t%s\n", cs_user_get_username (user), cs_user_get_name (user),
+           cs_user_get_department (user), roles);
+  if (offline)
+    g_printerr (_("countersign-cli: offline, as last seen: %s\n"), error->message);
+  return EXIT_SUCCESS;
+}
+
+/* Sends what is due; reports each item as it goes. */
+static void
+on_item_changed (CsOutbox     *outbox,
+                 CsOutboxItem *item,
+                 gpointer      user_data)
+{
+  switch (cs_outbox_item_get_state (item))
+    {
+    case CS_OUTBOX_SENT:
+      g_print ("sent\t%" G_GINT64_FORMAT "\t%s\t%s\n", cs_outbox_item_get_id (item),
+               cs_outbox_item_get_kind (item), cs_outbox_item_get_case_id (item));
+      break;
+    case CS_OUTBOX_FAILED:
+      g_printerr ("countersign-cli: %s %s: %s\n", cs_outbox_item_get_kind (item),
+                  cs_outbox_item_get_case_id (item),
+                  cs_outbox_item_get_last_error (item) != NULL
+                  ? cs_outbox_item_get_last_error (item) : _("discarded"));
+      break;
+    case CS_OUTBOX_PENDING:
+    default:
+      break;
+    }
+}
+
+static gboolean
+drain (Cli                 *cli,
+       CsOutboxDrainFlags   flags,
+       guint               *out_failed,
+       GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gulong handler;
+  gboolean ok;
+
+  handler = g_signal_connect (cli->outbox, "item-changed", G_CALLBACK (on_item_changed), NULL);
+  cs_outbox_drain_async (cli->outbox, cli->client, flags, NULL, store_result, &result);
+  ok = cs_outbox_drain_finish (cli->outbox, wait_for (&result), NULL, out_failed, error);
+  g_signal_handler_disconnect (cli->outbox, handler);
+  return ok;
+}
+
+static int
+cmd_sync (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) drain_error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint fetched = 0;
+
+  if (argc != 1)
+    return usage_error (_("Usage: sync"));
+  if (!sign_in (cli, &error))
+    return fail (error);
+
+  /* Queued work first, so that what is fetched already shows it. */
+  if (!drain (cli, CS_OUTBOX_DRAIN_NONE, NULL, &drain_error) &&
+      !cs_error_is_transient (drain_error))
+    return fail (drain_error);
+
+  cs_sync_async (cli->client, cli->cache, CS_SYNC_NONE, NULL, store_result, &result);
+  if (!cs_sync_finish (wait_for (&result), &fetched, &error))
+    return fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Fetched %u case\n", "Fetched %u cases\n", fetched),
+           fetched);
+  if (drain_error != NULL)
+    g_printerr (_("countersign-cli: queued changes wait to be sent: %s\n"),
+                drain_error->message);
+  return EXIT_SUCCESS;
+}
+
+static char *
+format_date (const GDate *date)
+{
+  char text[16];
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("-");
+  g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (date),
+              g_date_get_month (date), g_date_get_day (date));
+  return g_strdup (text);
+}
+
+static int
+cmd_cases (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *status = NULL;
+  GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status,
+      N_("Only cases in these states (comma-separated)"), N_("STATES") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc != 1)
+    return usage_error (_("Usage: cases [--status STATES]"));
+  if (status != NULL)
+    {
+      g_auto(GStrv) states = g_strsplit (status, ",", -1);
+
+      for (guint i = 0; states[i] != NULL; i++)
+        if (cs_case_status_from_string (g_strstrip (states[i])) == CS_CASE_STATUS_UNKNOWN)
+          {
+            g_autofree char *message = g_strdup_printf (_("Unknown state “%s”"), states[i]);
+            return usage_error (message);
+          }
+    }
+
+  if (!sign_in (cli, &error))
+    return fail (error);
+
+  cases = cs_cache_load_cases (cli->cache, status, &error);
+  if (cases == NULL)
+    return fail (error);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      CsCase *kase = g_ptr_array_index (cases, i);
+      g_autofree char *accepted = format_date (cs_case_get_accepted_on (kase));
+
+      g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+               cs_case_get_id (kase), cs_case_get_number (kase),
+               cs_case_status_to_string (cs_case_get_status (kase)),
+               cs_case_get_matter_code (kase), cs_case_get_applicant_name (kase),
+               accepted,
+               cs_case_get_assignee_username (kase) != NULL
+               ? cs_case_get_assignee_username (kase) : "-");
+    }
+  return EXIT_SUCCESS;
+}
+
+static void
+print_field (const char *label,
+             const char *value)
+{
+  if (value != NULL && *value != '\0')
+    g_print ("%-14s %s\n", label, value);
+}
+
+static void
+today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static const char *
+state_label (CsClockState state)
+{
+  switch (state)
+    {
+    case CS_CLOCK_STATE_YELLOW:
+      return _("due soon");
+    case CS_CLOCK_STATE_RED:
+      return _("overdue");
+    case CS_CLOCK_STATE_PAUSED:
+      return _("suspended");
+    case CS_CLOCK_STATE_ON_TRACK:
+    default:
+      return _("on track");
+    }
+}
+
+static void
+print_explanation (CsDeadline *deadline)
+{
+  g_autofree char *text = cs_deadline_explain (deadline);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_print ("%-14s   %s\n", "", lines[i]);
+}
+
+/* Every legal clock of the department's part, with its due date and how
+ * it was counted. */
+static void
+print_clocks (CsCase     *kase,
+              CsCalendar *calendar)
+{
+  static const struct { CsDeadlineKind kind; const char *label; } clocks[] = {
+    { CS_DEADLINE_STATUTORY, N_("Statutory:") },
+    { CS_DEADLINE_PROMISED, N_("Promised:") },
+    { CS_DEADLINE_SUPPLEMENT_NOTICE, N_("Supplement:") },
+  };
+  g_autoptr(CsLegalClock) clock = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate now;
+
+  today (&now);
+  clock = cs_case_dup_legal_clock (kase, &error);
+  if (clock == NULL)
+    {
+      print_field (_("Clocks:"), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (clocks); i++)
+    {
+      g_autoptr(CsDeadline) deadline = NULL;
+      g_autoptr(GError) clock_error = NULL;
+      g_autofree char *due = NULL;
+      g_autofree char *line = NULL;
+
+      deadline = cs_legal_clock_compute (clock, clocks[i].kind, calendar, &now, &clock_error);
+      if (deadline == NULL)
+        {
+          line = g_strdup_printf (_("cannot be computed: %s"), clock_error->message);
+          print_field (_(clocks[i].label), line);
+          continue;
+        }
+
+      due = format_date (cs_deadline_get_due (deadline));
+      if (clocks[i].kind == CS_DEADLINE_SUPPLEMENT_NOTICE &&
+          g_date_valid (cs_case_get_supplement_requested_on (kase)))
+        {
+          g_autofree char *sent = format_date (cs_case_get_supplement_requested_on (kase));
+          line = g_strdup_printf (_("%s (notice sent on %s)"), due, sent);
+        }
+      else if (clocks[i].kind == CS_DEADLINE_SUPPLEMENT_NOTICE &&
+               cs_deadline_get_state (deadline, &now) == CS_CLOCK_STATE_RED)
+        /* Past it, the application stands as complete (Art. 32). */
+        line = g_strdup_printf (_("%s (passed: no supplement may be asked for now)"), due);
+      else if (cs_case_status_is_open (cs_case_get_status (kase)))
+        line = g_strdup_printf (_("%s (%u working days; %d left, %s)"), due,
+                                cs_deadline_get_limit (deadline),
+                                cs_deadline_get_remaining (deadline, &now),
+                                state_label (cs_deadline_get_state (deadline, &now)));
+      else
+        line = g_strdup_printf (_("%s (%u working days)"), due, cs_deadline_get_limit (deadline));
+      print_field (_(clocks[i].label), line);
+      print_explanation (deadline);
+    }
+}
+
+static int
+cmd_show (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) fetch_error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CsCase) cached = NULL;
+  g_autoptr(CsCase) fetched = NULL;
+  g_autoptr(CsCalendar) calendar = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *new_etag = NULL;
+  g_autofree char *accepted = NULL;
+  CsCase *kase;
+  CsApplicant *applicant;
+  GListModel *materials, *parts;
+
+  if (argc != 2)
+    return usage_error (_("Usage: show CASE_ID"));
+  if (!sign_in (cli, &error))
+    return fail (error);
+
+  cached = cs_cache_load_case (cli->cache, argv[1], &etag, &error);
+  if (error != NULL)
+    return fail (error);
+
+  cs_client_get_case_async (cli->client, argv[1], etag, NULL, store_result, &result);
+  fetched = cs_client_get_case_finish (cli->client, wait_for (&result), &new_etag,
+                                       &fetch_error);
+  if (fetched != NULL)
+    {
+      if (!cs_cache_store_case (cli->cache, fetched, new_etag, &error))
+        return fail (error);
+      kase = fetched;
+    }
+  else if (fetch_error == NULL && cached != NULL)
+    kase = cached;                       /* 304: the cached copy is current */
+  else if (cs_error_is_transient (fetch_error) && cached != NULL)
+    {
+      g_printerr (_("countersign-cli: offline, showing the cached copy: %s\n"),
+                  fetch_error->message);
+      kase = cached;
+    }
+  else
+    return fail (fetch_error);
+
+  accepted = format_date (cs_case_get_accepted_on (kase));
+  print_field (_("Case:"), cs_case_get_number (kase));
+  print_field (_("ID:"), cs_case_get_id (kase));
+  print_field (_("Matter:"), cs_case_get_matter_name (kase));
+  print_field (_("State:"), cs_case_status_get_label (cs_case_get_status (kase)));
+  print_field (_("Assignee:"), cs_case_get_assignee_name (kase));
+  print_field (_("Applicant:"), cs_case_get_applicant_name (kase));
+  print_field (_("ID number:"), cs_case_get_applicant_id_number (kase));
+  print_field (_("Accepted:"), accepted);
+  print_field (_("Site:"), cs_case_get_site (kase));
+  if (cs_case_get_green_channel (kase))
+    print_field (_("Channel:"), _("green channel"));
+  if (cs_case_get_outcome (kase) != CS_OUTCOME_NONE)
+    print_field (_("Outcome:"), cs_outcome_get_label (cs_case_get_outcome (kase)));
+
+  calendar = cs_cache_load_calendar (cli->cache, &error);
+  if (calendar == NULL)
+    return fail (error);
+  print_clocks (kase, calendar);
+
+  applicant = cs_case_get_applicant (kase);
+  if (applicant != NULL)
+    {
+      print_field (_("Phone:"), cs_applicant_get_phone (applicant));
+      print_field (_("Address:"), cs_applicant_get_address (applicant));
+    }
+
+  parts = cs_case_get_parts (kase);
+  for (guint i = 0; i < g_list_model_get_n_items (parts); i++)
+    {
+      g_autoptr(CsCasePart) part = g_list_model_get_item (parts, i);
+      g_autofree char *line = g_strdup_printf ("%s%s — %s", cs_case_part_get_department_name (part),
+                                               cs_case_part_get_lead (part) ? _(" (lead)") : "",
+                                               cs_case_status_get_label (
+                                                 cs_case_part_get_status (part)));
+      print_field (i == 0 ? _("Parallel:") : "", line);
+    }
+
+  materials = cs_case_get_materials (kase);
+  for (guint i = 0; materials != NULL && i < g_list_model_get_n_items (materials); i++)
+    {
+      g_autoptr(CsMaterial) material = g_list_model_get_item (materials, i);
+      g_autofree char *line = g_strdup_printf ("%s\t%s\t%s", cs_material_get_id (material),
+                                               cs_material_get_name (material),
+                                               cs_material_get_checklist_item (material) != NULL
+                                               ? cs_material_get_checklist_item (material)
+                                               : "-");
+      print_field (i == 0 ? _("Materials:") : "", line);
+    }
+  return EXIT_SUCCESS;
+}
+
+/* Queues a write, then sends the queue unless asked not to. The write is
+ * safe once queued: a server that cannot be reached is not an error. */
+static int
+send_queued (Cli          *cli,
+             CsOutboxItem *item)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsOutboxItem) now = NULL;
+  GPtrArray *items;
+  guint failed = 0;
+
+  if (cli->no_send)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, cs_outbox_item_get_id (item));
+
+      g_print (_("Queued as outbox item %s\n"), id);
+      return EXIT_SUCCESS;
+    }
+
+  if (!drain (cli, CS_OUTBOX_DRAIN_NOW, &failed, &error))
+    {
+      if (cs_error_is_transient (error))
+        {
+          g_printerr (_("countersign-cli: queued, to be sent when the server can be reached "
+                        "(%s)\n"), error->message);
+          return EXIT_SUCCESS;
+        }
+      return fail (error);
+    }
+
+  /* Did this item go through? Another one failing is reported above. */
+  items = cs_outbox_list (cli->outbox, FALSE, NULL);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    if (cs_outbox_item_get_id (g_ptr_array_index (items, i)) == cs_outbox_item_get_id (item))
+      now = g_object_ref (g_ptr_array_index (items, i));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  return now != NULL && cs_outbox_item_get_state (now) == CS_OUTBOX_FAILED ? EXIT_FAILURE
+                                                                           : EXIT_SUCCESS;
+}
+
+static int
+cmd_claim (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsOutboxItem) item = NULL;
+  gboolean release = g_str_equal (argv[0], "release");
+
+  if (argc != 2)
+    return usage_error (release ? _("Usage: release CASE_ID") : _("Usage: claim CASE_ID"));
+  if (!sign_in (cli, &error))
+    return fail (error);
+
+  item = release ? cs_outbox_enqueue_release (cli->outbox, argv[1], NULL, &error)
+                 : cs_outbox_enqueue_claim (cli->outbox, argv[1], NULL, &error);
+  if (item == NULL)
+    return fail (error);
+  return send_queued (cli, item);
+}
+
+static int
+cmd_review (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(CsOutboxItem) item = NULL;
+  g_autoptr(GPtrArray) verdicts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *outcome_text = NULL;
+  g_autofree char *opinion = NULL;
+  g_auto(GStrv) verified = NULL;
+  g_auto(GStrv) problems = NULL;
+  gboolean final = FALSE;
+  CsOutcome outcome;
+  GOptionEntry entries[] = {
+    { "outcome", 0, 0, G_OPTION_ARG_STRING, &outcome_text,
+      N_("The proposed outcome: grant, deny, supplement, not_accepted, extension, suspension"),
+      N_("OUTCOME") },
+    { "opinion", 0, 0, G_OPTION_ARG_STRING, &opinion, N_("The review opinion"), N_("TEXT") },
+    { "final", 0, 0, G_OPTION_ARG_NONE, &final,
+      N_("Hand the case on for decision (otherwise a draft)"), NULL },
+    { "verified", 0, 0, G_OPTION_ARG_STRING_ARRAY, &verified,
+      N_("A checklist item found in order (repeatable)"), N_("ITEM") },
+    { "problem", 0, 0, G_OPTION_ARG_STRING_ARRAY, &problems,
+      N_("A checklist item with a problem, and why (repeatable)"), N_("ITEM=REASON") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc != 2 || outcome_text == NULL || opinion == NULL)
+    return usage_error (_("Usage: review CASE_ID --outcome OUTCOME --opinion TEXT [--final] "
+                          "[--verified ITEM]… [--problem ITEM=REASON]…"));
+  outcome = cs_outcome_from_string (outcome_text);
+  if (outcome == CS_OUTCOME_NONE)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown outcome “%s”"), outcome_text);
+      return usage_error (message);
+    }
+
+  for (guint i = 0; verified != NULL && verified[i] != NULL; i++)
+    g_ptr_array_add (verdicts, cs_verdict_new (verified[i], CS_VERDICT_VERIFIED, NULL));
+  for (guint i = 0; problems != NULL && problems[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (problems[i], "=", 2);
+
+      if (parts[0] == NULL || parts[1] == NULL || *parts[1] == '\0')
+        return usage_error (_("Give a problem as ITEM=REASON"));
+      g_ptr_array_add (verdicts, cs_verdict_new (parts[0], CS_VERDICT_PROBLEM, parts[1]));
+    }
+
+  if (!sign_in (cli, &error))
+    return fail (error);
+
+  item = cs_outbox_enqueue_review (cli->outbox, argv[1], opinion, outcome, final, verdicts,
+                                   &error);
+  if (item == NULL)
+    return fail (error);
+  return send_queued (cli, item);
+}
+
+static int
+cmd_outbox (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 2 || (!g_str_equal (argv[1], "list") && !g_str_equal (argv[1], "drain")))
+    return usage_error (_("Usage: outbox list | outbox drain"));
+
+  if (g_str_equal (argv[1], "list"))
+    {
+      g_autoptr(GPtrArray) items = NULL;
+
+      /* Listing works with the server down, and with no token at hand. */
+      if (cli->server == NULL || cli->username == NULL)
+        {
+          if (!sign_in (cli, &error))
+            return fail (error);
+        }
+      else if (!open_account (cli, &error))
+        return fail (error);
+
+      items = cs_outbox_list (cli->outbox, FALSE, &error);
+      if (items == NULL)
+        return fail (error);
+      for (guint i = 0; i < items->len; i++)
+        {
+          CsOutboxItem *item = g_ptr_array_index (items, i);
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%u\t%s\n",
+                   cs_outbox_item_get_id (item),
+                   cs_outbox_item_get_state (item) == CS_OUTBOX_FAILED ? "failed" : "pending",
+                   cs_outbox_item_get_kind (item), cs_outbox_item_get_case_id (item),
+                   cs_outbox_item_get_attempts (item),
+                   cs_outbox_item_get_last_error (item) != NULL
+                   ? cs_outbox_item_get_last_error (item) : "");
+        }
+      return EXIT_SUCCESS;
+    }
+  else
+    {
+      guint failed = 0, pending;
+
+      if (!sign_in (cli, &error))
+        return fail (error);
+      if (!drain (cli, CS_OUTBOX_DRAIN_NOW, &failed, &error))
+        return fail (error);
+      pending = cs_outbox_count_pending (cli->outbox);
+      if (failed > 0)
+        {
+          g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                   "countersign-cli: %u change was refused; see “outbox list”\n",
+                                   "countersign-cli: %u changes were refused; see “outbox list”\n",
+                                   failed), failed);
+          return EXIT_FAILURE;
+        }
+      return pending == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
+}
+
+static int
+cmd_validate (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean uscc = g_str_equal (argv[0], "validate-uscc");
+  gboolean ok;
+
+  if (argc != 2)
+    return usage_error (uscc ? _("Usage: validate-uscc VALUE") : _("Usage: validate-id VALUE"));
+
+  ok = uscc ? cs_validate_uscc (argv[1], &error) : cs_validate_resident_id (argv[1], &error);
+  if (!ok)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+parse_iso_date (const char  *text,
+                GDate       *date,
+                GError     **error)
+{
+  if (!cs_validate_date (text, date, error))
+    return FALSE;
+  return TRUE;
+}
+
+static CsCalendar *
+load_calendar_file (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(CsCalendar) calendar = cs_calendar_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_file (parser, path, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+
+  /* One /v1/calendar document, or a list of them. */
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *years = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (years); i++)
+        if (!cs_calendar_load_json (calendar, json_array_get_element (years, i), error))
+          return NULL;
+    }
+  else if (root == NULL || !cs_calendar_load_json (calendar, root, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, CS_CALENDAR_ERROR, CS_CALENDAR_ERROR_INVALID,
+                     _("%s holds no calendar"), path);
+      return NULL;
+    }
+  return g_steal_pointer (&calendar);
+}
+
+static int
+cmd_due (Cli   *cli,
+         int    argc,
+         char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(CsCalendar) calendar = NULL;
+  g_autoptr(CsLegalClock) clock = NULL;
+  g_autoptr(CsDeadline) deadline = NULL;
+  g_autofree char *calendar_path = NULL;
+  g_autofree char *accepted_text = NULL;
+  g_autofree char *due = NULL;
+  g_auto(GStrv) suspensions = NULL;
+  int days = -1;
+  GDate accepted;
+  GOptionEntry entries[] = {
+    { "calendar", 0, 0, G_OPTION_ARG_FILENAME, &calendar_path,
+      N_("One or more /v1/calendar documents (a JSON list, or one)"), N_("FILE") },
+    { "accepted", 0, 0, G_OPTION_ARG_STRING, &accepted_text,
+      N_("The day of acceptance, not counted"), N_("YYYY-MM-DD") },
+    { "days", 0, 0, G_OPTION_ARG_INT, &days, N_("The limit in working days"), N_("N") },
+    { "suspend", 0, 0, G_OPTION_ARG_STRING_ARRAY, &suspensions,
+      N_("Days not counted, both ends included (repeatable)"), N_("FROM..TO") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc != 1 || calendar_path == NULL || accepted_text == NULL || days < 0)
+    return usage_error (_("Usage: due --calendar FILE --accepted YYYY-MM-DD --days N "
+                          "[--suspend YYYY-MM-DD..YYYY-MM-DD]…"));
+
+  if ((calendar = load_calendar_file (calendar_path, &error)) == NULL ||
+      !parse_iso_date (accepted_text, &accepted, &error))
+    return fail (error);
+
+  clock = cs_legal_clock_new (&accepted, days, days);
+  for (guint i = 0; suspensions != NULL && suspensions[i] != NULL; i++)
+    {
+      g_auto(GStrv) ends = g_strsplit (suspensions[i], "..", 2);
+      GDate from, to;
+
+      if (ends[0] == NULL || ends[1] == NULL)
+        return usage_error (_("Give a suspension as FROM..TO"));
+      if (!parse_iso_date (ends[0], &from, &error) || !parse_iso_date (ends[1], &to, &error))
+        return fail (error);
+      if (g_date_compare (&from, &to) > 0)
+        return usage_error (_("A suspension ends before it begins"));
+      cs_legal_clock_add_suspension (clock, "suspension", NULL, &from, &to);
+    }
+
+  deadline = cs_legal_clock_compute (clock, CS_DEADLINE_STATUTORY, calendar, &accepted, &error);
+  if (deadline == NULL)
+    return fail (error);
+
+  {
+    g_autofree char *explanation = cs_deadline_explain (deadline);
+
+    if (explanation != NULL && *explanation != '\0')
+      g_print ("%s%s", explanation, g_str_has_suffix (explanation, "\n") ? "" : "\n");
+  }
+  due = format_date (cs_deadline_get_due (deadline));
+  g_print ("%s\n", due);
+  return EXIT_SUCCESS;
+}
+
+static const struct
+{
+  const char *name;
+  int (*run) (Cli *cli, int argc, char **argv);
+} commands[] = {
+  { "login", cmd_login },
+  { "logout", cmd_logout },
+  { "whoami", cmd_whoami },
+  { "sync", cmd_sync },
+  { "cases", cmd_cases },
+  { "show", cmd_show },
+  { "claim", cmd_claim },
+  { "release", cmd_claim },
+  { "review", cmd_review },
+  { "outbox", cmd_outbox },
+  { "validate-id", cmd_validate },
+  { "validate-uscc", cmd_validate },
+  { "due", cmd_due },
+};
+
+static void
+cli_clear (Cli *cli)
+{
+  g_free (cli->server);
+  g_free (cli->ca_file);
+  g_free (cli->data_dir);
+  g_free (cli->username);
+  g_clear_object (&cli->client);
+  g_clear_object (&cli->outbox);
+  g_clear_object (&cli->cache);
+  g_clear_object (&cli->user);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server = NULL;
+  Cli cli = { 0 };
+  int status = EXIT_USAGE;
+  GOptionEntry entries[] = {
+    { "server", 0, 0, G_OPTION_ARG_STRING, &server,
+      N_("The central platform’s URL (remembered after login)"), N_("URL") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &cli.ca_file,
+      N_("A PEM file of CA certificates to trust besides the system’s"), N_("FILE") },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &cli.data_dir,
+      N_("Where the cache and the outbox live"), N_("DIR") },
+    { "no-send", 0, 0, G_OPTION_ARG_NONE, &cli.no_send,
+      N_("Queue changes in the outbox without sending them now"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_summary (context,
+    _("Commands:\n"
+      "  login USERNAME        sign in (the password on standard input)\n"
+      "  logout                sign out and forget the token\n"
+      "  whoami                the signed-in user\n"
+      "  sync                  fetch the department’s cases, catalogue and calendar\n"
+      "  cases [--status S]    the cached cases, one a line\n"
+      "  show CASE_ID          one case, with every legal clock\n"
+      "  claim CASE_ID         claim a case (through the outbox)\n"
+      "  release CASE_ID       release a case (through the outbox)\n"
+      "  review CASE_ID --outcome OUTCOME --opinion TEXT\n"
+      "                        post a review (through the outbox)\n"
+      "  outbox list           the changes not yet sent\n"
+      "  outbox drain          send the queued changes now\n"
+      "  validate-id VALUE     check a resident ID number (GB 11643)\n"
+      "  validate-uscc VALUE   check a unified social credit code (GB 32100)\n"
+      "  due --calendar FILE --accepted DATE --days N [--suspend FROM..TO]…\n"
+      "                        compute a due date in working days"));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      status = usage_error (error->message);
+      goto out;
+    }
+  if (argc < 2)
+    {
+      status = usage_error (_("No command given"));
+      goto out;
+    }
+
+  if (cli.data_dir == NULL)
+    cli.data_dir = g_build_filename (g_get_user_data_dir (), "countersign", NULL);
+  if (server != NULL)
+    {
+      cli.server = cs_client_normalize_url (server, &error);
+      if (cli.server == NULL)
+        {
+          status = fail (error);
+          goto out;
+        }
+      cli.server_given = TRUE;
+    }
+  load_session (&cli);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        status = commands[i].run (&cli, argc - 1, argv + 1);
+        goto out;
+      }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[1]);
+    status = usage_error (message);
+  }
+
+out:
+  cli_clear (&cli);
+  return status;
+}

@@ -1,0 +1,400 @@
+/* test-cli.c — countersign-cli against a real countersign-central, and the
+ * outbox's crash test
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "cs-test-central.h"
+
+static CsTestCentral *central;
+static char *token;
+static char *data_dir;
+
+static const char *
+cli_binary (void)
+{
+  const char *path = g_getenv ("COUNTERSIGN_CLI");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+/* Runs the CLI with the common options; returns its exit status. */
+static int
+run_cli (char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, (gpointer) cli_binary ());
+  g_ptr_array_add (argv, (gpointer) "--server");
+  g_ptr_array_add (argv, central->url);
+  g_ptr_array_add (argv, (gpointer) "--data-dir");
+  g_ptr_array_add (argv, data_dir);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  status = cs_test_run_cli ((const char * const *) argv->pdata, out, err);
+  return status;
+}
+
+static guint
+count_lines (const char *text,
+             const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && (prefix == NULL || g_str_has_prefix (lines[i], prefix)))
+      n++;
+  return n;
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "validate-id", "11010519491231002X", NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "validate-id", "110105194912310021", NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err, NULL), ==, 1);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "validate-uscc", "91350100M000100Y43", NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "validate-uscc", "91350100M000100Y44", NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err, NULL), ==, 1);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "no-such-command", NULL), ==, 2);
+}
+
+static void
+test_sync_and_cases (void)
+{
+  g_autofree char *out = NULL, *err = NULL, *cases = NULL, *forwarded = NULL;
+  gint64 expected = cs_test_sqlite_count (central,
+                                          "SELECT count(*) FROM case_parts"
+                                          " WHERE department = 'health'");
+  g_autofree char *fetched = g_strdup_printf ("Fetched %" G_GINT64_FORMAT " cases", expected);
+
+  g_assert_cmpint (run_cli (&out, &err, "whoami", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "health-approver\t"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "sync", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, fetched));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (&cases, &err, "cases", NULL), ==, 0);
+  g_assert_cmpint (count_lines (cases, NULL), ==, expected);
+  g_assert_cmpint (run_cli (&forwarded, &err, "cases", "--status", "forwarded", NULL), ==, 0);
+  g_assert_cmpint (count_lines (forwarded, NULL), ==,
+                   cs_test_sqlite_count (central, "SELECT count(*) FROM case_parts"
+                                                  " WHERE department = 'health'"
+                                                  " AND state = 'forwarded'"));
+  /* One case a line, tab-separated, the case ID first. */
+  g_assert_nonnull (strchr (cases, '\t'));
+}
+
+/* The IDs of forwarded cases, from the CLI's own listing. */
+static GPtrArray *
+forwarded_cases (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (run_cli (NULL, &err, "sync", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "cases", "--status", "forwarded", NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 2);
+      g_ptr_array_add (ids, g_strdup (fields[0]));
+    }
+  return ids;
+}
+
+static void
+test_show (void)
+{
+  g_autoptr(GPtrArray) ids = forwarded_cases ();
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpuint (ids->len, >, 0);
+  g_assert_cmpint (run_cli (&out, &err, "show", g_ptr_array_index (ids, 0), NULL), ==, 0);
+  g_assert_nonnull (strstr (out, g_ptr_array_index (ids, 0)));
+  /* Every clock with its due date. */
+  g_assert_true (g_regex_match_simple ("\\d{4}-\\d{2}-\\d{2}", out, 0, 0));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "show", "no-such-case", NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err, NULL), ==, 1);
+}
+
+static void
+test_claim_and_review (void)
+{
+  g_autoptr(GPtrArray) ids = forwarded_cases ();
+  g_autofree char *out = NULL, *err = NULL, *list = NULL;
+  const char *id = g_ptr_array_index (ids, 0);
+
+  g_assert_cmpint (run_cli (&out, &err, "claim", id, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "review", id, "--outcome", "grant",
+                            "--opinion", "材料齐全，建议准予。", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&list, &err, "outbox", "list", NULL), ==, 0);
+  g_assert_cmpstr (list, ==, "");
+  g_assert_cmpint (cs_test_sqlite_count (central, "SELECT count(*) FROM reviews"
+                                                  " WHERE opinion = '材料齐全，建议准予。'"), ==, 1);
+}
+
+/* Due dates on the server's own calendars: across the 2026 New Year
+ * holiday and its make-up Sunday, with and without a suspension. */
+static void
+test_due (void)
+{
+  g_autoptr(CsTestResponse) y2025 = cs_test_request (central, "GET", "/v1/calendar?year=2025",
+                                                     token, NULL, NULL);
+  g_autoptr(CsTestResponse) y2026 = cs_test_request (central, "GET", "/v1/calendar?year=2026",
+                                                     token, NULL, NULL);
+  g_autofree char *path = g_build_filename (data_dir, "calendars.json", NULL);
+  g_autofree char *one = g_build_filename (data_dir, "calendar-2026.json", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GString) both = g_string_new ("[");
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  g_string_append_len (both, g_bytes_get_data (y2025->body, NULL), g_bytes_get_size (y2025->body));
+  g_string_append_c (both, ',');
+  g_string_append_len (both, g_bytes_get_data (y2026->body, NULL), g_bytes_get_size (y2026->body));
+  g_string_append_c (both, ']');
+  g_assert_true (g_file_set_contents (path, both->str, -1, NULL));
+  g_assert_true (g_file_set_contents (one, g_bytes_get_data (y2026->body, NULL),
+                                      g_bytes_get_size (y2026->body), NULL));
+
+  /* Accepted Friday 2025-12-26: 29, 30, 31 Dec; 1–3 Jan are 元旦; Sunday
+   * 4 Jan is worked (调休); 5–9 Jan; 12 Jan is the tenth. */
+  g_assert_cmpint (run_cli (&out, &err, "due", "--calendar", path, "--accepted", "2025-12-26",
+                            "--days", "10", NULL), ==, 0);
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  n = g_strv_length (lines);
+  g_assert_cmpstr (lines[n - 1], ==, "2026-01-12");
+  g_assert_nonnull (strstr (out, "2026-01-04"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* Two working days suspended: two days later. */
+  g_assert_cmpint (run_cli (&out, &err, "due", "--calendar", path, "--accepted", "2025-12-26",
+                            "--days", "10", "--suspend", "2026-01-05..2026-01-06", NULL), ==, 0);
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  g_assert_cmpstr (lines[g_strv_length (lines) - 1], ==, "2026-01-14");
+  g_clear_pointer (&out, g_free);
+
+  /* One document alone; National Day: accepted 2026-09-30, 1–7 Oct off,
+   * 8 and 9 Oct, then Saturday 10 Oct, a make-up working day (调休). */
+  g_assert_cmpint (run_cli (&out, &err, "due", "--calendar", one, "--accepted", "2026-09-30",
+                            "--days", "3", NULL), ==, 0);
+  g_assert_true (g_str_has_suffix (out, "\n2026-10-10\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Into an unpublished year: one clear line, a failure. */
+  g_assert_cmpint (run_cli (&out, &err, "due", "--calendar", one, "--accepted", "2026-12-24",
+                            "--days", "10", NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "2027"));
+}
+
+static void
+stop_central (void)
+{
+  g_subprocess_send_signal (central->process, SIGTERM);
+  g_subprocess_wait (central->process, NULL, NULL);
+  g_clear_object (&central->process);
+}
+
+/* The same URL again: the CLI's account (and outbox) are keyed on it. */
+static void
+restart_central (void)
+{
+  g_autofree char *listen = g_strdup (central->url + strlen ("http://"));
+
+  g_clear_pointer (&central->url, g_free);
+  cs_test_central_serve (central, "--listen", listen, NULL);
+}
+
+/* With the server out of reach the write stays queued and is listed;
+ * when it is back, draining sends it. */
+static void
+test_offline_queue (void)
+{
+  g_autoptr(GPtrArray) ids = forwarded_cases ();
+  g_autofree char *out = NULL, *err = NULL, *list = NULL, *after = NULL;
+  g_autofree char *sql = NULL;
+  const char *id = g_ptr_array_index (ids, 0);
+
+  stop_central ();
+
+  g_assert_cmpint (run_cli (&out, &err, "claim", id, NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "queued"));
+  g_assert_cmpint (run_cli (&list, NULL, "outbox", "list", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (list, NULL), ==, 1);
+  g_assert_nonnull (strstr (list, "\tclaim\t"));
+  g_assert_nonnull (strstr (list, id));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "outbox", "drain", NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err, NULL), ==, 1);
+
+  restart_central ();
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "outbox", "drain", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out, "sent\t"), ==, 1);
+  g_assert_cmpint (run_cli (&after, NULL, "outbox", "list", NULL), ==, 0);
+  g_assert_cmpstr (after, ==, "");
+  sql = g_strdup_printf ("SELECT count(*) FROM case_parts WHERE case_id = '%s'"
+                         " AND department = 'health' AND state = 'claimed'", id);
+  g_assert_cmpint (cs_test_sqlite_count (central, sql), ==, 1);
+}
+
+/* Reads the drainer's output until it has reported @n sent items, then
+ * kills it outright. */
+static guint
+drain_and_kill_after (guint n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) drainer = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  guint sent = 0;
+  char *line;
+
+  drainer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error, cli_binary (), "--server", central->url,
+                              "--data-dir", data_dir, "outbox", "drain", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (drainer));
+
+  while (sent < n && (line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, NULL)))
+    {
+      if (g_str_has_prefix (line, "sent\t"))
+        sent++;
+      g_free (line);
+    }
+  g_subprocess_force_exit (drainer);
+  g_subprocess_wait (drainer, NULL, NULL);
+
+  /* Killed mid-way, not finished: otherwise the test proves nothing. */
+  g_assert_cmpuint (sent, ==, n);
+  g_assert_false (g_subprocess_get_if_exited (drainer));
+  g_assert_cmpint (g_subprocess_get_term_sig (drainer), ==, SIGKILL);
+  return sent;
+}
+
+/* 200 reviews queued; the drainer is killed with SIGKILL twice part-way;
+ * a last drain finishes. The server's reviews and audit trail must hold
+ * each review exactly once. */
+static void
+test_crash (void)
+{
+  g_autoptr(GPtrArray) ids = forwarded_cases ();
+  g_autofree char *out = NULL, *err = NULL, *list = NULL;
+  g_autoptr(GString) id_list = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  const guint n_cases = 4, n_reviews = 200;
+
+  g_assert_cmpuint (ids->len, >=, n_cases);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_assert_cmpint (run_cli (NULL, NULL, "claim", g_ptr_array_index (ids, i), NULL), ==, 0);
+      g_string_append_printf (id_list, "%s'%s'", i == 0 ? "" : ",",
+                              (char *) g_ptr_array_index (ids, i));
+    }
+
+  for (guint i = 0; i < n_reviews; i++)
+    {
+      g_autofree char *opinion = g_strdup_printf ("crash-test review %03u", i);
+
+      g_assert_cmpint (run_cli (NULL, NULL, "--no-send", "review",
+                                g_ptr_array_index (ids, i % n_cases),
+                                "--outcome", "grant", "--opinion", opinion, NULL), ==, 0);
+    }
+  g_assert_cmpint (run_cli (&list, NULL, "outbox", "list", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (list, NULL), ==, n_reviews);
+
+  drain_and_kill_after (60);
+  drain_and_kill_after (70);
+
+  g_assert_cmpint (run_cli (&out, &err, "outbox", "drain", NULL), ==, 0);
+  g_clear_pointer (&list, g_free);
+  g_assert_cmpint (run_cli (&list, NULL, "outbox", "list", NULL), ==, 0);
+  g_assert_cmpstr (list, ==, "");
+
+  /* Each review exactly once, in the reviews and in the audit trail. */
+  g_assert_cmpint (cs_test_sqlite_count (central, "SELECT count(*) FROM reviews"
+                                                  " WHERE opinion LIKE 'crash-test review %'"),
+                   ==, n_reviews);
+  g_assert_cmpint (cs_test_sqlite_count (central, "SELECT count(DISTINCT opinion) FROM reviews"
+                                                  " WHERE opinion LIKE 'crash-test review %'"),
+                   ==, n_reviews);
+  sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'review.saved'"
+                         " AND case_id IN (%s)", id_list->str);
+  g_assert_cmpint (cs_test_sqlite_count (central, sql), ==, n_reviews);
+  g_free (sql);
+  /* …and every audit entry names a distinct stored review. */
+  sql = g_strdup_printf ("SELECT count(DISTINCT json_extract (detail, '$.review')) FROM audit"
+                         " WHERE action = 'review.saved' AND case_id IN (%s)"
+                         " AND json_extract (detail, '$.review') IN"
+                         "  (SELECT id FROM reviews WHERE opinion LIKE 'crash-test review %%')",
+                         id_list->str);
+  g_assert_cmpint (cs_test_sqlite_count (central, sql), ==, n_reviews);
+
+  /* And the chain of the trail is intact. */
+  g_assert_cmpint (cs_test_run_cli ((const char * const[]) {
+                                      cs_test_central_binary (), "verify-audit",
+                                      "--db", central->db_path, NULL },
+                                    NULL, NULL), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  central = cs_test_central_start ();
+  token = cs_test_central_login (central, "health-approver");
+  g_setenv ("COUNTERSIGN_TOKEN", token, TRUE);
+  data_dir = g_dir_make_tmp ("cs-cli-XXXXXX", NULL);
+
+  g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/sync-and-cases", test_sync_and_cases);
+  g_test_add_func ("/cli/due", test_due);
+  g_test_add_func ("/cli/show", test_show);
+  g_test_add_func ("/cli/claim-and-review", test_claim_and_review);
+  g_test_add_func ("/cli/offline-queue", test_offline_queue);
+  g_test_add_func ("/cli/crash", test_crash);
+
+  status = g_test_run ();
+  cs_test_central_free (central);
+  return status;
+}
