@@ -675,7 +675,8 @@ cmd_show (Cli   *cli,
   for (guint i = 0; i < g_list_model_get_n_items (parts); i++)
     {
       g_autoptr(CsCasePart) part = g_list_model_get_item (parts, i);
-      g_autofree char *line = g_strdup_printf ("%s%s — %s", cs_case_part_get_department_name (part),
+      g_autofree char *line = g_strdup_printf ("%s%s — %s",
+                                               cs_case_part_get_department_name (part),
                                                cs_case_part_get_lead (part) ? _(" (lead)") : "",
                                                cs_case_status_get_label (
                                                  cs_case_part_get_status (part)));
@@ -874,8 +875,10 @@ cmd_outbox (Cli   *cli,
       if (failed > 0)
         {
           g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                                   "countersign-cli: %u change was refused; see “outbox list”\n",
-                                   "countersign-cli: %u changes were refused; see “outbox list”\n",
+                                   "countersign-cli: %u change was refused; "
+                                   "see “outbox list”\n",
+                                   "countersign-cli: %u changes were refused; "
+                                   "see “outbox list”\n",
                                    failed), failed);
           return EXIT_FAILURE;
         }

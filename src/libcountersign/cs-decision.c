@@ -101,7 +101,8 @@ cs_decision_new_from_json (JsonObject  *object,
   if (self->outcome == CS_OUTCOME_NONE || strlen (sha256) != 64)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_PROTOCOL,
-                   _("The server’s answer cannot be read: decision “%s” is described wrongly"),
+                   _("The server’s answer cannot be read: decision “%s” is described "
+                     "wrongly"),
                    id);
       return NULL;
     }

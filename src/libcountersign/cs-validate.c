@@ -122,7 +122,8 @@ cs_validate_resident_id (const char  *value,
       return FALSE;
     }
 
-  year = (value[6] - '0') * 1000 + (value[7] - '0') * 100 + (value[8] - '0') * 10 + (value[9] - '0');
+  year = (value[6] - '0') * 1000 + (value[7] - '0') * 100 +
+         (value[8] - '0') * 10 + (value[9] - '0');
   month = (value[10] - '0') * 10 + (value[11] - '0');
   day = (value[12] - '0') * 10 + (value[13] - '0');
   now = g_date_time_new_now_local ();
