@@ -807,27 +807,20 @@ prepare_upsert (CsCache     *self,
   return prepare (self, sql->str, error);
 }
 
-/**
- * cs_cache_store_cases:
- * @self: a #CsCache
- * @cases: (element-type CsCase): case summaries, e.g. a synced page
- * @error: return location for an error
- *
- * Stores the summaries in one transaction. A stored case of a newer
- * version is kept; an opened case keeps its details.
- *
- * Returns: %TRUE when stored
- */
-gboolean
-cs_cache_store_cases (CsCache    *self,
-                      GPtrArray  *cases,
-                      GError    **error)
+typedef void (*BindRow) (sqlite3_stmt *stmt,
+                         gpointer      rows,
+                         guint         index);
+
+/* Upserts @n_rows case summaries in one transaction: all or none. */
+static gboolean
+upsert_cases (CsCache  *self,
+              gpointer  rows,
+              guint     n_rows,
+              BindRow   bind,
+              GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok = FALSE;
-
-  g_return_val_if_fail (CS_IS_CACHE (self), FALSE);
-  g_return_val_if_fail (cases != NULL, FALSE);
 
   _cs_cache_lock (self);
   if (!_cs_cache_exec (self, "BEGIN IMMEDIATE", error))
@@ -835,11 +828,10 @@ cs_cache_store_cases (CsCache    *self,
   if ((stmt = prepare_upsert (self, FALSE, error)) == NULL)
     goto rollback;
 
-  for (guint i = 0; i < cases->len; i++)
+  for (guint i = 0; i < n_rows; i++)
     {
       sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      bind_case (stmt, g_ptr_array_index (cases, i));
+      bind (stmt, rows, i);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           _cs_cache_set_error (self, error, _("saving cases"));
@@ -856,6 +848,37 @@ rollback:
 out:
   _cs_cache_unlock (self);
   return ok;
+}
+
+static void
+bind_case_row (sqlite3_stmt *stmt,
+               gpointer      rows,
+               guint         index)
+{
+  sqlite3_clear_bindings (stmt);
+  bind_case (stmt, g_ptr_array_index ((GPtrArray *) rows, index));
+}
+
+/**
+ * cs_cache_store_cases:
+ * @self: a #CsCache
+ * @cases: (element-type CsCase): case summaries, e.g. a synced page
+ * @error: return location for an error
+ *
+ * Stores the summaries in one transaction. A stored case of a newer
+ * version is kept; an opened case keeps its details.
+ *
+ * Returns: %TRUE when stored
+ */
+gboolean
+cs_cache_store_cases (CsCache    *self,
+                      GPtrArray  *cases,
+                      GError    **error)
+{
+  g_return_val_if_fail (CS_IS_CACHE (self), FALSE);
+  g_return_val_if_fail (cases != NULL, FALSE);
+
+  return upsert_cases (self, cases, cases->len, bind_case_row, error);
 }
 
 /**
@@ -1606,43 +1629,21 @@ malformed:
   return NULL;
 }
 
+static void
+bind_page_row (sqlite3_stmt *stmt,
+               gpointer      rows,
+               guint         index)
+{
+  bind_page_item (stmt, &g_array_index ((GArray *) rows, PageItem, index));
+}
+
 /* Stores a checked page in one transaction. */
 gboolean
 _cs_cache_insert_parsed_page (CsCache       *self,
                               CsParsedPage  *parsed,
                               GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok = FALSE;
-
-  _cs_cache_lock (self);
-  if (!_cs_cache_exec (self, "BEGIN IMMEDIATE", error))
-    goto out;
-  if ((stmt = prepare_upsert (self, FALSE, error)) == NULL)
-    goto rollback;
-
-  for (guint i = 0; i < parsed->items->len; i++)
-    {
-      PageItem *item = &g_array_index (parsed->items, PageItem, i);
-
-      sqlite3_reset (stmt);
-      bind_page_item (stmt, item);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          _cs_cache_set_error (self, error, _("saving cases"));
-          goto rollback;
-        }
-    }
-
-  ok = _cs_cache_exec (self, "COMMIT", error);
-  if (ok)
-    goto out;
-
-rollback:
-  _cs_cache_exec (self, "ROLLBACK", NULL);
-out:
-  _cs_cache_unlock (self);
-  return ok;
+  return upsert_cases (self, parsed->items, parsed->items->len, bind_page_row, error);
 }
 
 /**
