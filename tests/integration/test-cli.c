@@ -249,8 +249,22 @@ test_offline_queue (void)
   g_autofree char *out = NULL, *err = NULL, *list = NULL, *after = NULL;
   g_autofree char *sql = NULL;
   const char *id = g_ptr_array_index (ids, 0);
+  g_autofree char *shown = NULL, *listed = NULL;
+
+  /* Opened once online… */
+  g_assert_cmpint (run_cli (&shown, NULL, "show", id, NULL), ==, 0);
+  g_clear_pointer (&shown, g_free);
 
   stop_central ();
+
+  /* …the inbox and the opened case still work with the server down. */
+  g_assert_cmpint (run_cli (&listed, NULL, "cases", NULL), ==, 0);
+  g_assert_nonnull (strstr (listed, id));
+  g_assert_cmpint (run_cli (&shown, &err, "show", id, NULL), ==, 0);
+  g_assert_nonnull (strstr (shown, id));
+  g_assert_nonnull (strstr (shown, "Materials:"));
+  g_assert_nonnull (strstr (err, "offline"));
+  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (&out, &err, "claim", id, NULL), ==, 0);
   g_assert_nonnull (strstr (err, "queued"));
