@@ -38,12 +38,21 @@ cs_test_run_cli (const char * const  *argv,
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out_bytes = NULL;
+  g_autoptr(GBytes) err_bytes = NULL;
 
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  /* The bytes, not the _utf8 variant, which leaks in GLib 2.74. */
+  g_subprocess_communicate (process, NULL, NULL, &out_bytes, &err_bytes, &error);
   g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_strndup (g_bytes_get_size (out_bytes) > 0 ? g_bytes_get_data (out_bytes, NULL) : "",
+                      g_bytes_get_size (out_bytes));
+  if (err != NULL)
+    *err = g_strndup (g_bytes_get_size (err_bytes) > 0 ? g_bytes_get_data (err_bytes, NULL) : "",
+                      g_bytes_get_size (err_bytes));
 
   return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
 }
