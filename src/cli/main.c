@@ -258,8 +258,18 @@ cmd_login (Cli   *cli,
 
   g_free (cli->username);
   cli->username = g_strdup (cs_user_get_username (user));
-  if (!cs_credentials_store_token (cli->server, cli->username, token, NULL, &error) ||
-      !save_session (cli, &error) ||
+  if (!cs_credentials_store_token (cli->server, cli->username, token, NULL, &error))
+    {
+      g_autoptr(GAsyncResult) revoked = NULL;
+
+      /* A session nobody can use again is ended at once, not left to expire. */
+      cs_client_set_token (cli->client, token);
+      cs_client_logout_async (cli->client, NULL, store_result, &revoked);
+      cs_client_logout_finish (cli->client, wait_for (&revoked), NULL);
+      memset (token, 0, strlen (token));
+      return fail (error);
+    }
+  if (!save_session (cli, &error) ||
       !open_account (cli, &error) ||
       !cs_cache_store_user (cli->cache, user, &error))
     {

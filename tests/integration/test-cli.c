@@ -227,6 +227,128 @@ test_due (void)
   g_assert_nonnull (strstr (err, "2027"));
 }
 
+/* Runs the CLI as a person would: no COUNTERSIGN_TOKEN, so the keyring
+ * (the private one of run-with-keyring) is used; @input on standard input. */
+static int
+run_cli_as_person (const char  *dir,
+                   const char  *input,
+                   char       **out,
+                   char       **err,
+                   const char  *first,
+                   ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GBytes) in_bytes = NULL;
+  g_autoptr(GBytes) out_bytes = NULL;
+  g_autoptr(GBytes) err_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) cli_binary ());
+  g_ptr_array_add (argv, (gpointer) "--server");
+  g_ptr_array_add (argv, central->url);
+  g_ptr_array_add (argv, (gpointer) "--data-dir");
+  g_ptr_array_add (argv, (gpointer) dir);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "COUNTERSIGN_TOKEN");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  in_bytes = g_bytes_new (input != NULL ? input : "", input != NULL ? strlen (input) : 0);
+  g_subprocess_communicate (process, in_bytes, NULL, &out_bytes, &err_bytes, &error);
+  g_assert_no_error (error);
+  *out = g_strndup (g_bytes_get_size (out_bytes) > 0 ? g_bytes_get_data (out_bytes, NULL) : "",
+                    g_bytes_get_size (out_bytes));
+  *err = g_strndup (g_bytes_get_size (err_bytes) > 0 ? g_bytes_get_data (err_bytes, NULL) : "",
+                    g_bytes_get_size (err_bytes));
+  return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+static char *
+keyring_lookup (const char *username)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  cs_test_run_cli ((const char * const[]) { "secret-tool", "lookup", "server", central->url,
+                                            "username", username, NULL }, &out, &err);
+  return g_steal_pointer (&out);
+}
+
+/* No file of the data folder may hold the token. */
+static void
+assert_not_in_files (const char *dir,
+                     const char *token_text)
+{
+  g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        assert_not_in_files (path, token_text);
+      else if (g_file_get_contents (path, &contents, &length, NULL))
+        g_assert_null (g_strstr_len (contents, length, token_text));
+    }
+}
+
+/* login, whoami and logout through the keyring. */
+static void
+test_login (void)
+{
+  g_autofree char *dir = g_build_filename (data_dir, "person", NULL);
+  g_autofree char *out = NULL, *err = NULL, *stored = NULL, *gone = NULL;
+
+  /* Only ever against the private keyring of run-with-keyring. */
+  g_assert_nonnull (g_getenv ("COUNTERSIGN_TEST_KEYRING_HOME"));
+
+  g_assert_cmpint (run_cli_as_person (dir, "wrong\n", &out, &err, "login", "health-chief",
+                                      NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err, NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli_as_person (dir, "demo\n", &out, &err, "login", "health-chief", NULL),
+                   ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Signed in to "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  stored = keyring_lookup ("health-chief");
+  g_assert_cmpuint (strlen (g_strstrip (stored)), >, 20);
+  assert_not_in_files (dir, stored);
+
+  /* The server and user are remembered: no --server needed now. */
+  g_assert_cmpint (cs_test_run_cli ((const char * const[]) {
+                                      "env", "-u", "COUNTERSIGN_TOKEN", cli_binary (),
+                                      "--data-dir", dir, "whoami", NULL },
+                                    &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "health-chief\t"));
+  g_assert_nonnull (strstr (out, "chief"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli_as_person (dir, NULL, &out, &err, "logout", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  gone = keyring_lookup ("health-chief");
+  g_assert_cmpstr (gone, ==, "");
+  g_assert_cmpint (run_cli_as_person (dir, NULL, &out, &err, "whoami", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "login"));
+}
+
 static void
 stop_central (void)
 {
@@ -410,6 +532,7 @@ main (int    argc,
   data_dir = g_dir_make_tmp ("cs-cli-XXXXXX", NULL);
 
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/login", test_login);
   g_test_add_func ("/cli/sync-and-cases", test_sync_and_cases);
   g_test_add_func ("/cli/due", test_due);
   g_test_add_func ("/cli/show", test_show);
