@@ -143,8 +143,8 @@ cs_test_central_start (void)
   return central;
 }
 
-static void
-remove_tree (const char *path)
+void
+cs_test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -156,7 +156,7 @@ remove_tree (const char *path)
           g_autofree char *child = g_build_filename (path, name, NULL);
 
           if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
+            cs_test_remove_tree (child);
           else
             g_unlink (child);
         }
@@ -191,7 +191,7 @@ cs_test_central_free (CsTestCentral *central)
   g_clear_object (&central->session);
   /* CS_TEST_KEEP=1 keeps the database and the server's log to look at. */
   if (central->dir != NULL && g_getenv ("CS_TEST_KEEP") == NULL)
-    remove_tree (central->dir);
+    cs_test_remove_tree (central->dir);
   g_free (central->dir);
   g_free (central->db_path);
   g_free (central->url);

@@ -63,6 +63,7 @@ void            cs_test_assert_problem     (CsTestResponse *response,
                                             const char     *code);
 gint64          cs_test_sqlite_count       (CsTestCentral  *central,
                                             const char     *sql);
+void            cs_test_remove_tree        (const char     *path);
 int             cs_test_run_cli            (const char * const *argv,
                                             char              **out,
                                             char              **err);

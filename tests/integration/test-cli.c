@@ -542,5 +542,8 @@ main (int    argc,
 
   status = g_test_run ();
   cs_test_central_free (central);
+  cs_test_remove_tree (data_dir);
+  g_free (data_dir);
+  g_free (token);
   return status;
 }

@@ -21,6 +21,7 @@
 #include "cs-test-central.h"
 
 static CsTestCentral *central;
+static GPtrArray *temp_dirs;     /* removed at the end */
 
 static void
 store_result (GObject      *object,
@@ -56,6 +57,7 @@ temp_dir (void)
   char *dir = g_dir_make_tmp ("cs-client-XXXXXX", NULL);
 
   g_assert_nonnull (dir);
+  g_ptr_array_add (temp_dirs, g_strdup (dir));
   return dir;
 }
 
@@ -573,6 +575,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   central = cs_test_central_start ();
+  temp_dirs = g_ptr_array_new_with_free_func (g_free);
 
   g_test_add_func ("/client/login", test_login);
   g_test_add_func ("/client/unreachable", test_unreachable);
@@ -587,5 +590,8 @@ main (int    argc,
 
   status = g_test_run ();
   cs_test_central_free (central);
+  for (guint i = 0; i < temp_dirs->len; i++)
+    cs_test_remove_tree (g_ptr_array_index (temp_dirs, i));
+  g_ptr_array_unref (temp_dirs);
   return status;
 }
