@@ -1331,8 +1331,10 @@ case_member (CsJsonReader *reader,
   };
   guint i;
 
+  /* Most keys differ in their first letter: compare only those that share
+   * it. */
   for (i = 0; i < G_N_ELEMENTS (bits); i++)
-    if (g_str_equal (key, bits[i].key))
+    if (key[0] == bits[i].key[0] && g_str_equal (key, bits[i].key))
       break;
   if (i == G_N_ELEMENTS (bits))
     return -1;
@@ -1562,6 +1564,11 @@ _cs_parsed_page_new (GBytes  *page,
   item.key = item_key;
   item.scratch = scratch;
   _cs_json_reader_init (&reader, data, size);
+
+  /* One pass over the whole page instead of one a string. */
+  if (!g_utf8_validate_len (data, size, NULL))
+    goto malformed;
+  reader.utf8_checked = TRUE;
 
   if (!_cs_json_reader_begin_object (&reader))
     goto malformed;

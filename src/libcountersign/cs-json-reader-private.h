@@ -32,6 +32,7 @@ typedef struct
   const char *end;
   guint depth;
   gboolean failed;
+  gboolean utf8_checked;   /* the whole text is known to be UTF-8 */
 } CsJsonReader;
 
 void         _cs_json_reader_init          (CsJsonReader  *reader,

@@ -21,6 +21,7 @@ _cs_json_reader_init (CsJsonReader *reader,
   reader->end = data + length;
   reader->depth = 0;
   reader->failed = FALSE;
+  reader->utf8_checked = FALSE;
 }
 
 static gboolean
@@ -304,7 +305,7 @@ _cs_json_reader_read_string (CsJsonReader *reader,
   if (!read_string_into (reader, out))
     return FALSE;
   /* The text must be UTF-8: it goes to SQLite and the screen as it is. */
-  if (!g_utf8_validate_len (out->str + start, out->len - start, NULL))
+  if (!reader->utf8_checked && !g_utf8_validate_len (out->str + start, out->len - start, NULL))
     return fail (reader);
   return TRUE;
 }
