@@ -28,7 +28,7 @@
  * on a wrong peek is thrown away and fetched again. */
 
 #define PAGE_SIZE 500
-#define PIPELINE_DEPTH 4
+#define PIPELINE_DEPTH 8
 #define META_SINCE "sync.updated-since"
 
 typedef struct
