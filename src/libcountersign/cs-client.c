@@ -47,6 +47,9 @@ G_DEFINE_FINAL_TYPE (CsClient, cs_client, G_TYPE_OBJECT)
 typedef struct
 {
   SoupMessage *message;
+  GInputStream *stream;
+  GByteArray *buffer;
+  gsize filled;
   guint status;
   GBytes *body;
   char *etag;
@@ -56,6 +59,8 @@ typedef struct
 static void
 response_free (Response *response)
 {
+  g_clear_object (&response->stream);
+  g_clear_pointer (&response->buffer, g_byte_array_unref);
   g_clear_object (&response->message);
   g_clear_pointer (&response->body, g_bytes_unref);
   g_free (response->etag);
@@ -429,31 +434,25 @@ escape (const char *segment)
   return g_uri_escape_string (segment, NULL, FALSE);
 }
 
+/* The body is read in large steps into one buffer sized from the
+ * Content-Length: a page of cases is half a megabyte, and reading it 8 KiB
+ * at a time (as soup_session_send_and_read() does) costs a main-loop
+ * iteration for each. */
+#define BODY_STEP (256 * 1024)
+#define BODY_MAX_PREALLOCATION (64 * 1024 * 1024)
+
+static void read_body (GTask *task);
+
 static void
-request_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+finish_response (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
-  CsClient *self = g_task_get_source_object (task);
   Response *response = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  SoupMessageHeaders *headers;
+  SoupMessageHeaders *headers = soup_message_get_response_headers (response->message);
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  if (body == NULL)
-    {
-      g_autoptr(GError) mapped = NULL;
-
-      set_error_from_transport (self, error, &mapped);
-      g_task_return_error (task, g_steal_pointer (&mapped));
-      return;
-    }
-
-  headers = soup_message_get_response_headers (response->message);
+  g_input_stream_close (response->stream, NULL, NULL);
+  g_clear_object (&response->stream);
   response->status = soup_message_get_status (response->message);
-  response->body = g_steal_pointer (&body);
+  response->body = g_byte_array_free_to_bytes (g_steal_pointer (&response->buffer));
   response->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
   response->replayed = g_strcmp0 (soup_message_headers_get_one (headers,
                                                                 "Idempotent-Replayed"),
@@ -469,6 +468,77 @@ request_cb (GObject      *object,
     }
 
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+body_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Response *response = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gssize n;
+
+  n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
+  if (n < 0)
+    {
+      g_autoptr(GError) mapped = NULL;
+
+      g_byte_array_set_size (response->buffer, response->filled);
+      set_error_from_transport (g_task_get_source_object (task), error, &mapped);
+      g_task_return_error (task, g_steal_pointer (&mapped));
+      return;
+    }
+
+  response->filled += n;
+  g_byte_array_set_size (response->buffer, response->filled);
+  if (n == 0)
+    finish_response (task);
+  else
+    read_body (g_steal_pointer (&task));
+}
+
+static void
+read_body (GTask *task)
+{
+  Response *response = g_task_get_task_data (task);
+  guint step = MAX (BODY_STEP, response->buffer->len / 2);
+
+  /* The buffer must not move while a read fills it: grow it first. */
+  g_byte_array_set_size (response->buffer, response->filled + step);
+  g_input_stream_read_async (response->stream, response->buffer->data + response->filled, step,
+                             G_PRIORITY_DEFAULT, g_task_get_cancellable (task), body_read_cb,
+                             task);
+}
+
+static void
+request_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CsClient *self = g_task_get_source_object (task);
+  Response *response = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  goffset length;
+
+  response->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (response->stream == NULL)
+    {
+      g_autoptr(GError) mapped = NULL;
+
+      set_error_from_transport (self, error, &mapped);
+      g_task_return_error (task, g_steal_pointer (&mapped));
+      return;
+    }
+
+  length = soup_message_headers_get_content_length (
+      soup_message_get_response_headers (response->message));
+  response->buffer = g_byte_array_sized_new (length > 0 && length < BODY_MAX_PREALLOCATION
+                                             ? length + 1 : BODY_STEP);
+  response->filled = 0;
+  read_body (g_steal_pointer (&task));
 }
 
 static void
@@ -500,8 +570,8 @@ request_async (CsClient            *self,
       soup_message_set_request_body_from_bytes (response->message, "application/json", bytes);
     }
 
-  soup_session_send_and_read_async (self->session, response->message, G_PRIORITY_DEFAULT,
-                                    cancellable, request_cb, g_steal_pointer (&task));
+  soup_session_send_async (self->session, response->message, G_PRIORITY_DEFAULT,
+                           cancellable, request_cb, g_steal_pointer (&task));
 }
 
 /* Returns the response (owned by the task) or NULL with @error set. */
