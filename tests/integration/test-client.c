@@ -202,6 +202,11 @@ test_tls (void)
   user = cs_client_get_me_finish (client, wait_for (&accepted), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cs_user_get_username (user), ==, "health-approver");
+
+  /* Close the TLS connection now, while the main loop can finish it. */
+  g_clear_object (&client);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static void
@@ -564,6 +569,17 @@ test_feed (void)
   g_assert_no_error (error);
   g_assert_cmpint (cs_case_get_status (cached), ==, CS_CASE_STATUS_CLAIMED);
   cs_feed_stop (feed);
+
+  /* Let the cancelled requests and any worker thread report back: the feed
+   * goes away only when nothing of it is left under way. */
+  {
+    CsFeed *gone = g_steal_pointer (&feed);
+
+    g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
+    g_object_unref (gone);
+    while (gone != NULL)
+      g_main_context_iteration (NULL, TRUE);
+  }
 }
 
 int
