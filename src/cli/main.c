@@ -917,16 +917,6 @@ cmd_validate (Cli   *cli,
   return EXIT_SUCCESS;
 }
 
-static gboolean
-parse_iso_date (const char  *text,
-                GDate       *date,
-                GError     **error)
-{
-  if (!cs_validate_date (text, date, error))
-    return FALSE;
-  return TRUE;
-}
-
 static CsCalendar *
 load_calendar_file (const char  *path,
                     GError     **error)
@@ -994,7 +984,7 @@ cmd_due (Cli   *cli,
                           "[--suspend YYYY-MM-DD..YYYY-MM-DD]…"));
 
   if ((calendar = load_calendar_file (calendar_path, &error)) == NULL ||
-      !parse_iso_date (accepted_text, &accepted, &error))
+      !cs_validate_date (accepted_text, &accepted, &error))
     return fail (error);
 
   clock = cs_legal_clock_new (&accepted, days, days);
@@ -1005,7 +995,7 @@ cmd_due (Cli   *cli,
 
       if (ends[0] == NULL || ends[1] == NULL)
         return usage_error (_("Give a suspension as FROM..TO"));
-      if (!parse_iso_date (ends[0], &from, &error) || !parse_iso_date (ends[1], &to, &error))
+      if (!cs_validate_date (ends[0], &from, &error) || !cs_validate_date (ends[1], &to, &error))
         return fail (error);
       if (g_date_compare (&from, &to) > 0)
         return usage_error (_("A suspension ends before it begins"));

@@ -1703,17 +1703,6 @@ cs_cache_store_case_page (CsCache     *self,
 
 /* Materials */
 
-static gboolean
-is_digest (const char *sha256)
-{
-  if (sha256 == NULL || strlen (sha256) != 64)
-    return FALSE;
-  for (const char *p = sha256; *p; p++)
-    if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
-      return FALSE;
-  return TRUE;
-}
-
 static char *
 material_path (CsCache    *self,
                const char *sha256,
@@ -1760,7 +1749,7 @@ cs_cache_lookup_material (CsCache    *self,
 
   g_return_val_if_fail (CS_IS_CACHE (self), NULL);
 
-  if (!is_digest (sha256))
+  if (!_cs_is_sha256_hex (sha256))
     return NULL;
 
   path = material_path (self, sha256, "");
@@ -1797,7 +1786,7 @@ cs_cache_get_partial_file (CsCache    *self,
 
   g_return_val_if_fail (CS_IS_CACHE (self), NULL);
 
-  if (!is_digest (sha256))
+  if (!_cs_is_sha256_hex (sha256))
     return NULL;
   path = material_path (self, sha256, ".part");
   dir = g_path_get_dirname (path);
@@ -1867,7 +1856,7 @@ cs_cache_commit_material (CsCache     *self,
   gboolean ok = FALSE;
 
   g_return_val_if_fail (CS_IS_CACHE (self), NULL);
-  g_return_val_if_fail (is_digest (sha256), NULL);
+  g_return_val_if_fail (_cs_is_sha256_hex (sha256), NULL);
 
   partial = material_path (self, sha256, ".part");
   path = material_path (self, sha256, "");

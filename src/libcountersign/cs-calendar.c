@@ -8,10 +8,10 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "cs-calendar.h"
+#include "cs-validate.h"
 
 /**
  * CsCalendar:
@@ -159,26 +159,6 @@ cs_calendar_set_exception (CsCalendar  *self,
 }
 
 static gboolean
-parse_iso_date (const char *text,
-                GDate      *date)
-{
-  guint year, month, day;
-  char tail;
-
-  g_date_clear (date, 1);
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
-    return FALSE;
-  if (!g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
-static gboolean
 load_year (CsCalendar  *self,
            JsonObject  *object,
            GError     **error)
@@ -232,7 +212,7 @@ load_year (CsCalendar  *self,
       day = json_node_get_object (node);
       workday = json_object_get_member (day, "workday");
 
-      if (!parse_iso_date (json_object_get_string_member_with_default (day, "date", NULL), &date) ||
+      if (!cs_validate_date (json_object_get_string_member_with_default (day, "date", NULL), &date, NULL) ||
           g_date_get_year (&date) != year ||
           workday == NULL ||
           json_node_get_value_type (workday) != G_TYPE_BOOLEAN)
@@ -252,7 +232,7 @@ load_year (CsCalendar  *self,
       JsonObject *day = json_array_get_object_element (exceptions, i);
       GDate date;
 
-      parse_iso_date (json_object_get_string_member (day, "date"), &date);
+      cs_validate_date (json_object_get_string_member (day, "date"), &date, NULL);
       cs_calendar_set_exception (self, &date,
                                  json_object_get_boolean_member (day, "workday"),
                                  json_object_get_string_member_with_default (day, "name", NULL));

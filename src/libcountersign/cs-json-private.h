@@ -76,7 +76,6 @@ char    *_cs_json_format_date  (const GDate  *date);
 char    *_cs_json_to_string    (JsonNode     *node);
 JsonNode *_cs_json_from_string (const char   *text,
                                 GError      **error);
-void     _cs_set_str           (char        **field,
-                                const char   *value);
+gboolean _cs_is_sha256_hex     (const char   *text);
 
 G_END_DECLS

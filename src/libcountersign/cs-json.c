@@ -14,6 +14,7 @@
 
 #include "cs-error.h"
 #include "cs-json-private.h"
+#include "cs-validate.h"
 
 static gboolean
 missing (const char  *path,
@@ -187,18 +188,23 @@ digits (const char *text,
   return TRUE;
 }
 
+/* The contract's dates are those the validator accepts: YYYY-MM-DD, a day
+ * that exists. */
 gboolean
 _cs_json_parse_date (const char *text,
                      GDate      *out)
 {
-  guint y, m, d;
+  return cs_validate_date (text, out, NULL);
+}
 
-  g_date_clear (out, 1);
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      !digits (text, 4, &y) || !digits (text + 5, 2, &m) || !digits (text + 8, 2, &d) ||
-      !g_date_valid_dmy (d, m, y))
+gboolean
+_cs_is_sha256_hex (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
     return FALSE;
-  g_date_set_dmy (out, d, m, y);
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
+      return FALSE;
   return TRUE;
 }
 
@@ -369,14 +375,4 @@ _cs_json_from_string (const char  *text,
       return NULL;
     }
   return node;
-}
-
-void
-_cs_set_str (char       **field,
-             const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
 }

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -64,17 +63,6 @@ cs_material_init (CsMaterial *self)
 {
 }
 
-static gboolean
-is_sha256_hex (const char *text)
-{
-  if (strlen (text) != 64)
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
-      return FALSE;
-  return TRUE;
-}
-
 /**
  * cs_material_new_from_json:
  * @object: a `Material` of the central API
@@ -104,7 +92,7 @@ cs_material_new_from_json (JsonObject  *object,
     return NULL;
 
   /* The digest names a file in the cache: never trust it unchecked. */
-  if (!is_sha256_hex (sha256) || size < 0 || pages < 0)
+  if (!_cs_is_sha256_hex (sha256) || size < 0 || pages < 0)
     {
       g_set_error (error, CS_ERROR, CS_ERROR_PROTOCOL,
                    _("The server’s answer cannot be read: material “%s” is described "

@@ -42,7 +42,6 @@ typedef struct
 {
   CsClient *client;
   CsCache *cache;
-  CsSyncFlags flags;
   char *since;
   GQueue fetched;         /* of Page, waiting to be read */
   GQueue parsed;          /* of Page, read, waiting to be stored */
@@ -456,7 +455,6 @@ cs_sync_async (CsClient            *client,
   sync = g_new0 (Sync, 1);
   sync->client = g_object_ref (client);
   sync->cache = g_object_ref (cache);
-  sync->flags = flags;
   if (!(flags & CS_SYNC_FULL))
     sync->since = cs_cache_dup_meta (cache, META_SINCE);
   sync->year = g_date_time_get_year (now) - 1;
