@@ -243,6 +243,7 @@ cs_outbox_enqueue (CsOutbox    *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *key = NULL;
+  CsOutboxItem *item;
   gint64 id = 0;
 
   g_return_val_if_fail (CS_IS_OUTBOX (self), NULL);
@@ -276,11 +277,11 @@ cs_outbox_enqueue (CsOutbox    *self,
     }
   _cs_cache_unlock (self->cache);
 
-  if (id == 0)
+  if (id == 0 || (item = load_item (self, id, error)) == NULL)
     return NULL;
 
-  emit_item_changed (self, id);
-  return load_item (self, id, error);
+  g_signal_emit (self, signals[ITEM_CHANGED], 0, item);
+  return item;
 }
 
 static char *
