@@ -33,9 +33,10 @@ void          _cs_parsed_page_free            (CsParsedPage  *parsed);
 guint         _cs_parsed_page_get_count       (CsParsedPage  *parsed);
 gint64        _cs_parsed_page_get_newest      (CsParsedPage  *parsed);
 const char   *_cs_parsed_page_get_next_cursor (CsParsedPage  *parsed);
-gboolean      _cs_cache_insert_parsed_page    (CsCache       *self,
-                                               CsParsedPage  *parsed,
-                                               GError       **error);
+gboolean      _cs_cache_insert_parsed_pages   (CsCache              *self,
+                                               CsParsedPage * const *pages,
+                                               guint                 n_pages,
+                                               GError              **error);
 
 CsCache    *_cs_cache_new_at_version  (const char   *directory,
                                        int           version,

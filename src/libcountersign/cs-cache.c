@@ -44,6 +44,7 @@ struct _CsCache
   char *directory;
   char *materials_dir;
   sqlite3 *db;
+  sqlite3_stmt *upsert_summary;   /* kept: a sync runs it for every page */
   GRecMutex lock;
   gint64 material_limit;
 };
@@ -129,6 +130,7 @@ cs_cache_finalize (GObject *object)
 {
   CsCache *self = (CsCache *) object;
 
+  g_clear_pointer (&self->upsert_summary, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->directory);
   g_free (self->materials_dir);
@@ -782,10 +784,8 @@ read_case (sqlite3_stmt *stmt)
   return kase;
 }
 
-static sqlite3_stmt *
-prepare_upsert (CsCache     *self,
-                gboolean     with_detail,
-                GError     **error)
+static char *
+upsert_sql (gboolean with_detail)
 {
   g_autoptr(GString) sql = g_string_new ("INSERT INTO cases (");
   g_auto(GStrv) names = g_strsplit (case_columns, ",", -1);
@@ -807,7 +807,17 @@ prepare_upsert (CsCache     *self,
   /* A page fetched before a newer full case must not roll it back. */
   g_string_append (sql, " WHERE excluded.version >= cases.version");
 
-  return prepare (self, sql->str, error);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static sqlite3_stmt *
+prepare_upsert (CsCache     *self,
+                gboolean     with_detail,
+                GError     **error)
+{
+  g_autofree char *sql = upsert_sql (with_detail);
+
+  return prepare (self, sql, error);
 }
 
 typedef void (*BindRow) (sqlite3_stmt *stmt,
@@ -1559,7 +1569,7 @@ _cs_parsed_page_new (GBytes  *page,
   const char *data = g_bytes_get_data (page, &size);
 
   parsed->arena = g_string_sized_new (MAX (size, 1024));
-  parsed->items = g_array_new (FALSE, FALSE, sizeof (PageItem));
+  parsed->items = g_array_sized_new (FALSE, FALSE, sizeof (PageItem), size / 512 + 1);
   item.arena = parsed->arena;
   item.key = item_key;
   item.scratch = scratch;
@@ -1647,13 +1657,53 @@ bind_page_row (sqlite3_stmt *stmt,
   bind_page_item (stmt, &g_array_index ((GArray *) rows, PageItem, index));
 }
 
-/* Stores a checked page in one transaction. */
+/* Stores checked pages, in order, in one transaction: a sync hands over
+ * what piled up while the last batch was being written, so that a slow
+ * disk costs fewer commits instead of falling further behind. */
 gboolean
-_cs_cache_insert_parsed_page (CsCache       *self,
-                              CsParsedPage  *parsed,
-                              GError       **error)
+_cs_cache_insert_parsed_pages (CsCache             *self,
+                               CsParsedPage * const *pages,
+                               guint                n_pages,
+                               GError             **error)
 {
-  return upsert_cases (self, parsed->items, parsed->items->len, bind_page_row, error);
+  gboolean ok = FALSE;
+
+  _cs_cache_lock (self);
+  if (self->upsert_summary == NULL)
+    {
+      g_autofree char *sql = upsert_sql (FALSE);
+
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                              &self->upsert_summary, NULL) != SQLITE_OK)
+        {
+          _cs_cache_set_error (self, error, _("preparing a query"));
+          goto out;
+        }
+    }
+  if (!_cs_cache_exec (self, "BEGIN IMMEDIATE", error))
+    goto out;
+
+  for (guint p = 0; p < n_pages; p++)
+    for (guint i = 0; i < pages[p]->items->len; i++)
+      {
+        sqlite3_reset (self->upsert_summary);
+        bind_page_row (self->upsert_summary, pages[p]->items, i);
+        if (sqlite3_step (self->upsert_summary) != SQLITE_DONE)
+          {
+            _cs_cache_set_error (self, error, _("saving cases"));
+            sqlite3_reset (self->upsert_summary);
+            _cs_cache_exec (self, "ROLLBACK", NULL);
+            goto out;
+          }
+      }
+  sqlite3_reset (self->upsert_summary);
+
+  ok = _cs_cache_exec (self, "COMMIT", error);
+  if (!ok)
+    _cs_cache_exec (self, "ROLLBACK", NULL);
+out:
+  _cs_cache_unlock (self);
+  return ok;
 }
 
 /**
@@ -1690,7 +1740,7 @@ cs_cache_store_case_page (CsCache     *self,
   parsed = _cs_parsed_page_new (page, error);
   if (parsed == NULL)
     return FALSE;
-  ok = _cs_cache_insert_parsed_page (self, parsed, error);
+  ok = _cs_cache_insert_parsed_pages (self, &parsed, 1, error);
   if (ok && out_count != NULL)
     *out_count = parsed->items->len;
   if (ok && out_newest != NULL)

@@ -50,6 +50,7 @@ typedef struct
   GInputStream *stream;
   GByteArray *buffer;
   gsize filled;
+  gsize reserved;         /* what the buffer was sized for, from Content-Length */
   guint status;
   GBytes *body;
   char *etag;
@@ -503,9 +504,15 @@ static void
 read_body (GTask *task)
 {
   Response *response = g_task_get_task_data (task);
-  guint step = MAX (BODY_STEP, response->buffer->len / 2);
+  gsize step;
 
-  /* The buffer must not move while a read fills it: grow it first. */
+  /* Within the announced length, read into the room reserved for it (one
+   * byte more, to see the end); past it, grow by half. The buffer must not
+   * move while a read fills it: it is grown first. */
+  if (response->filled < response->reserved)
+    step = MIN (BODY_STEP, response->reserved - response->filled);
+  else
+    step = MAX (BODY_STEP, response->buffer->len / 2);
   g_byte_array_set_size (response->buffer, response->filled + step);
   g_input_stream_read_async (response->stream, response->buffer->data + response->filled, step,
                              G_PRIORITY_DEFAULT, g_task_get_cancellable (task), body_read_cb,
@@ -535,8 +542,8 @@ request_cb (GObject      *object,
 
   length = soup_message_headers_get_content_length (
       soup_message_get_response_headers (response->message));
-  response->buffer = g_byte_array_sized_new (length > 0 && length < BODY_MAX_PREALLOCATION
-                                             ? length + 1 : BODY_STEP);
+  response->reserved = length > 0 && length < BODY_MAX_PREALLOCATION ? length + 1 : 0;
+  response->buffer = g_byte_array_sized_new (MAX (response->reserved, BODY_STEP));
   response->filled = 0;
   read_body (g_steal_pointer (&task));
 }

@@ -16,19 +16,22 @@
 /* Incremental sync: the catalogue, the calendars of last, this and next
  * year (a year not yet published is no error), then the cases changed at
  * or after the newest `updated_at` the cache has seen, page by page
- * following `next_cursor`. Each page is stored in its own transaction as
- * it arrives, so an interrupted sync keeps what it fetched; the high-water
- * mark moves only when the last page is in.
+ * following `next_cursor`. Pages are stored as they arrive, a few at most
+ * in one transaction, so an interrupted sync keeps what it fetched; the
+ * high-water mark moves only when the last page is in.
  *
  * The pages go through a pipeline of three stages that overlap: the main
  * thread downloads (asking for the next page as soon as a page's
  * `next_cursor` can be peeked at its end), one worker thread checks and
- * reads a page, another stores the page read before. Pages are stored in
- * order, and a stored page's own cursor is the authority: a page fetched
- * on a wrong peek is thrown away and fetched again. */
+ * reads a page, another stores the pages read before it (all that are
+ * waiting, up to STORE_BATCH, in one transaction: a commit costs about a
+ * page's inserts). Pages are stored in order, and a stored page's own
+ * cursor is the authority: a page fetched on a wrong peek is thrown away
+ * and fetched again. */
 
 #define PAGE_SIZE 500
 #define PIPELINE_DEPTH 8
+#define STORE_BATCH 4
 #define META_SINCE "sync.updated-since"
 
 typedef struct
@@ -211,11 +214,14 @@ store_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  Page *page = task_data;
+  GPtrArray *batch = task_data;
   CsCache *cache = g_object_get_data (G_OBJECT (task), "cache");
+  CsParsedPage *parsed[STORE_BATCH];
   GError *error = NULL;
 
-  if (!_cs_cache_insert_parsed_page (cache, page->parsed, &error))
+  for (guint i = 0; i < batch->len; i++)
+    parsed[i] = ((Page *) g_ptr_array_index (batch, i))->parsed;
+  if (!_cs_cache_insert_parsed_pages (cache, parsed, batch->len, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -228,7 +234,8 @@ stored_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Sync *sync = g_task_get_task_data (task);
-  Page *page = g_task_get_task_data (G_TASK (result));
+  GPtrArray *batch = g_task_get_task_data (G_TASK (result));
+  Page *last = g_ptr_array_index (batch, batch->len - 1);
   GError *error = NULL;
 
   sync->storing = FALSE;
@@ -239,11 +246,27 @@ stored_cb (GObject      *object,
     }
 
   sync->stored_any = TRUE;
-  sync->fetched_cases += _cs_parsed_page_get_count (page->parsed);
-  sync->newest = MAX (sync->newest, _cs_parsed_page_get_newest (page->parsed));
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Page *page = g_ptr_array_index (batch, i);
+
+      sync->fetched_cases += _cs_parsed_page_get_count (page->parsed);
+      sync->newest = MAX (sync->newest, _cs_parsed_page_get_newest (page->parsed));
+    }
   g_free (sync->stored_next);
-  sync->stored_next = g_strdup (_cs_parsed_page_get_next_cursor (page->parsed));
+  sync->stored_next = g_strdup (_cs_parsed_page_get_next_cursor (last->parsed));
   kick (task);
+}
+
+/* Whether @page is the one that follows the page whose next cursor is
+ * @next (@first: nothing is stored yet, so only the first page will do). */
+static gboolean
+page_follows (Page       *page,
+              gboolean    first,
+              const char *next)
+{
+  return first ? page->cursor == NULL
+               : next != NULL && g_strcmp0 (page->cursor, next) == 0;
 }
 
 /* Moves the pipeline on: reads the next fetched page, stores the next read
@@ -269,27 +292,40 @@ kick (GTask *task)
       g_task_run_in_thread (parse, parse_thread);
     }
 
-  while (!sync->storing && (page = g_queue_peek_head (&sync->parsed)) != NULL)
+  if (!sync->storing && !g_queue_is_empty (&sync->parsed))
     {
-      g_autoptr(GTask) store = NULL;
+      GPtrArray *batch = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
+      gboolean first = !sync->stored_any;
+      const char *next = sync->stored_next;
 
-      g_queue_pop_head (&sync->parsed);
-      /* Only the page that follows the last one stored may go in. */
-      if (sync->stored_any
-          ? (sync->stored_next == NULL || g_strcmp0 (page->cursor, sync->stored_next) != 0)
-          : page->cursor != NULL)
+      /* Only the pages that follow the last one stored may go in, each
+       * after the one before; a page out of line was a wrong peek. */
+      while (batch->len < STORE_BATCH && (page = g_queue_pop_head (&sync->parsed)) != NULL)
         {
-          page_free (page);
-          continue;
+          if (!page_follows (page, first, next))
+            {
+              page_free (page);
+              continue;
+            }
+          g_ptr_array_add (batch, page);
+          first = FALSE;
+          next = _cs_parsed_page_get_next_cursor (page->parsed);
         }
 
-      store = g_task_new (NULL, g_task_get_cancellable (task), stored_cb, g_object_ref (task));
-      g_task_set_source_tag (store, store_thread);
-      g_object_set_data_full (G_OBJECT (store), "cache", g_object_ref (sync->cache),
-                              g_object_unref);
-      g_task_set_task_data (store, page, (GDestroyNotify) page_free);
-      sync->storing = TRUE;
-      g_task_run_in_thread (store, store_thread);
+      if (batch->len > 0)
+        {
+          g_autoptr(GTask) store = g_task_new (NULL, g_task_get_cancellable (task), stored_cb,
+                                               g_object_ref (task));
+
+          g_task_set_source_tag (store, store_thread);
+          g_object_set_data_full (G_OBJECT (store), "cache", g_object_ref (sync->cache),
+                                  g_object_unref);
+          g_task_set_task_data (store, batch, (GDestroyNotify) g_ptr_array_unref);
+          sync->storing = TRUE;
+          g_task_run_in_thread (store, store_thread);
+        }
+      else
+        g_ptr_array_unref (batch);
     }
 
   if (sync->stored_any && sync->stored_next == NULL)
