@@ -15,8 +15,8 @@
  * CsCaseList:
  *
  * The inbox's list model: every cached case of the department, as
- * #CsCase items. Loading reads the cache in a worker thread and swaps the
- * whole list in with one `items-changed`. A case that changes later is
+ * #CsCase items. Loading reads the cache in a worker thread; the first
+ * load swaps the whole list in with one `items-changed`. A case that changes later is
  * updated in place (its object notifies its properties, the list does not
  * change), so views keep their selection and scroll position; a new case
  * is appended.
@@ -177,6 +177,38 @@ cs_case_list_lookup (CsCaseList *self,
   return g_hash_table_lookup (self->by_id, case_id);
 }
 
+/* Takes a fresh load in without replacing what views show: changed cases
+ * are updated in place, new ones appended, vanished ones removed. */
+static void
+merge (CsCaseList *self,
+       GPtrArray  *cases)
+{
+  g_autoptr(GHashTable) loaded = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      CsCase *kase = g_ptr_array_index (cases, i);
+      CsCase *existing = g_hash_table_lookup (self->by_id, cs_case_get_id (kase));
+
+      g_hash_table_add (loaded, (gpointer) cs_case_get_id (kase));
+      if (existing == NULL ||
+          cs_case_get_version (existing) != cs_case_get_version (kase) ||
+          cs_case_get_updated_at (existing) != cs_case_get_updated_at (kase))
+        cs_case_list_update (self, kase);
+    }
+
+  for (guint i = self->cases->len; i > 0; i--)
+    {
+      CsCase *kase = g_ptr_array_index (self->cases, i - 1);
+
+      if (g_hash_table_contains (loaded, cs_case_get_id (kase)))
+        continue;
+      g_hash_table_remove (self->by_id, cs_case_get_id (kase));
+      g_ptr_array_remove_index (self->cases, i - 1);
+      g_list_model_items_changed (G_LIST_MODEL (self), i - 1, 1, 0);
+    }
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -200,8 +232,9 @@ load_thread (GTask        *task,
  * @callback: called when the list holds the cached cases
  * @user_data: data for @callback
  *
- * Loads every cached case, in a worker thread, and replaces the list's
- * content with them.
+ * Loads every cached case, in a worker thread. An empty list takes them
+ * all at once; a list that holds cases already takes the load in place
+ * (see cs_case_list_update()), so that views keep their selection.
  */
 void
 cs_case_list_load_async (CsCaseList          *self,
@@ -241,6 +274,9 @@ cs_case_list_load_finish (CsCaseList    *self,
   cases = g_task_propagate_pointer (G_TASK (result), error);
   if (cases == NULL)
     return FALSE;
-  cs_case_list_replace_all (self, cases);
+  if (self->cases->len == 0)
+    cs_case_list_replace_all (self, g_steal_pointer (&cases));
+  else
+    merge (self, cases);
   return TRUE;
 }

@@ -1,0 +1,1234 @@
+/* cs-inbox-page.c
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CsInboxPage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-case-info.h"
+#include "cs-inbox-page.h"
+
+/* The inbox: every case of the department in a GtkColumnView over the
+ * session's CsCaseList, through a filter (search, saved view, scope, state,
+ * deadline) and the column view's own sorter. Cases change in place, so
+ * live updates keep the selection and the scroll position. */
+
+typedef enum
+{
+  VIEW_ALL,
+  VIEW_OVERDUE,
+  VIEW_DUE_THIS_WEEK,
+  VIEW_GREEN_CHANNEL,
+} SavedView;
+
+typedef enum
+{
+  DEADLINE_ANY,
+  DEADLINE_ON_TRACK,
+  DEADLINE_YELLOW,
+  DEADLINE_RED,
+  DEADLINE_PAUSED,
+} DeadlineFilter;
+
+/* The state filter's entries after "Any state" and "Open". */
+static const CsCaseStatus state_filters[] = {
+  CS_CASE_STATUS_FORWARDED, CS_CASE_STATUS_CLAIMED, CS_CASE_STATUS_UNDER_REVIEW,
+  CS_CASE_STATUS_REVIEWED, CS_CASE_STATUS_SUPPLEMENT_REQUESTED, CS_CASE_STATUS_SUSPENDED,
+  CS_CASE_STATUS_EXTENDED, CS_CASE_STATUS_DECIDED,
+};
+
+struct _CsInboxPage
+{
+  AdwBin parent_instance;
+
+  CsSession *session;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;
+  GtkSingleSelection *selection;
+  char **search_terms;           /* casefolded; all must match */
+  gboolean loaded;
+
+  GtkColumnView *column_view;
+  GtkStack *content_stack;
+  GtkLabel *count_label;
+  GtkDropDown *deadline_dropdown;
+  GtkLabel *offline_label;
+  GtkRevealer *offline_revealer;
+  GtkDropDown *scope_dropdown;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *state_dropdown;
+  GtkButton *status_button;
+  AdwStatusPage *status_page;
+  GtkSpinner *sync_spinner;
+  GtkDropDown *view_dropdown;
+  AdwWindowTitle *window_title;
+};
+
+G_DEFINE_FINAL_TYPE (CsInboxPage, cs_inbox_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SCOPE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CASE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const CsCaseInfo *
+info_for (CsInboxPage *self,
+          CsCase      *kase)
+{
+  GDate today;
+
+  cs_session_get_today (self->session, &today);
+  return cs_case_info_get (kase, cs_session_get_calendar (self->session), &today);
+}
+
+/* Formatting */
+
+/* Days are working days throughout; the column's header says so. */
+static char *
+format_remaining (const CsCaseInfo *info,
+                  int               remaining,
+                  CsClockState      state)
+{
+  if (info->closed)
+    return remaining < 0
+           ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "decided %d day late",
+                                           "decided %d days late", -remaining),
+                              -remaining)
+           : g_strdup (_("decided in time"));
+  if (state == CS_CLOCK_STATE_PAUSED)
+    return g_strdup (_("clock stopped"));
+  if (remaining < 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue",
+                                         "%d days overdue", -remaining),
+                            -remaining);
+  if (remaining == 0)
+    return g_strdup (_("due today"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left",
+                                       remaining),
+                          remaining);
+}
+
+static const char *
+state_css_class (CsClockState state)
+{
+  switch (state)
+    {
+    case CS_CLOCK_STATE_RED:
+      return "error";
+    case CS_CLOCK_STATE_YELLOW:
+      return "warning";
+    case CS_CLOCK_STATE_ON_TRACK:
+    case CS_CLOCK_STATE_PAUSED:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+format_date (const GDate *date)
+{
+  char text[32];
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  return g_strdup (text);
+}
+
+static char *
+format_received (gint64 received_at)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (received_at / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
+}
+
+/* Cells: each column's factory makes its widgets once and fills them for
+ * whichever case the row shows; a case that changes rebinds its row. */
+
+typedef void (*BindCell) (CsInboxPage *self,
+                          GtkWidget   *cell,
+                          CsCase      *kase);
+
+static void
+rebind_on_notify (CsCase        *kase,
+                  GParamSpec    *pspec,
+                  GtkListItem   *item)
+{
+  CsInboxPage *self = g_object_get_data (G_OBJECT (item), "cs-page");
+  BindCell bind = g_object_get_data (G_OBJECT (item), "cs-bind");
+
+  if (self != NULL && bind != NULL)
+    bind (self, gtk_list_item_get_child (item), kase);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           CsInboxPage              *self)
+{
+  CsCase *kase = gtk_list_item_get_item (item);
+  BindCell bind = g_object_get_data (G_OBJECT (factory), "cs-bind");
+
+  g_object_set_data (G_OBJECT (item), "cs-page", self);
+  g_object_set_data (G_OBJECT (item), "cs-bind", bind);
+  bind (self, gtk_list_item_get_child (item), kase);
+  g_signal_connect_object (kase, "notify", G_CALLBACK (rebind_on_notify), item, 0);
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             CsInboxPage              *self)
+{
+  CsCase *kase = gtk_list_item_get_item (item);
+
+  if (kase != NULL)
+    g_signal_handlers_disconnect_by_func (kase, rebind_on_notify, item);
+}
+
+static void
+label_setup (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+set_label (GtkWidget  *cell,
+           const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (cell), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (cell, text != NULL && *text != '\0' ? text : NULL);
+}
+
+static void
+bind_number (CsInboxPage *self,
+             GtkWidget   *cell,
+             CsCase      *kase)
+{
+  set_label (cell, cs_case_get_number (kase));
+}
+
+static void
+bind_matter (CsInboxPage *self,
+             GtkWidget   *cell,
+             CsCase      *kase)
+{
+  set_label (cell, cs_case_get_matter_name (kase));
+}
+
+static void
+bind_applicant (CsInboxPage *self,
+                GtkWidget   *cell,
+                CsCase      *kase)
+{
+  set_label (cell, cs_case_get_applicant_name (kase));
+}
+
+static void
+bind_received (CsInboxPage *self,
+               GtkWidget   *cell,
+               CsCase      *kase)
+{
+  g_autofree char *text = format_received (cs_case_get_received_at (kase));
+
+  set_label (cell, text);
+}
+
+static void
+bind_state (CsInboxPage *self,
+            GtkWidget   *cell,
+            CsCase      *kase)
+{
+  set_label (cell, cs_case_status_get_label (cs_case_get_status (kase)));
+}
+
+static void
+bind_assignee (CsInboxPage *self,
+               GtkWidget   *cell,
+               CsCase      *kase)
+{
+  const char *name = cs_case_get_assignee_name (kase);
+
+  set_label (cell, name != NULL ? name : _("Unclaimed"));
+  if (name == NULL)
+    gtk_widget_add_css_class (cell, "dim-label");
+  else
+    gtk_widget_remove_css_class (cell, "dim-label");
+}
+
+static void
+deadline_setup (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *promised = gtk_label_new (NULL);
+  GtkWidget *statutory = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (promised), 0);
+  gtk_label_set_xalign (GTK_LABEL (statutory), 0);
+  gtk_widget_add_css_class (statutory, "caption");
+  gtk_box_append (GTK_BOX (box), promised);
+  gtk_box_append (GTK_BOX (box), statutory);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+set_state_class (GtkWidget    *label,
+                 CsClockState  state)
+{
+  const char *css = state_css_class (state);
+
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "warning");
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+}
+
+static void
+bind_deadline (CsInboxPage *self,
+               GtkWidget   *cell,
+               CsCase      *kase)
+{
+  const CsCaseInfo *info = info_for (self, kase);
+  GtkWidget *promised = gtk_widget_get_first_child (cell);
+  GtkWidget *statutory = gtk_widget_get_last_child (cell);
+  g_autofree char *promised_text = NULL;
+  g_autofree char *promised_left = NULL;
+  g_autofree char *statutory_text = NULL;
+  g_autofree char *statutory_left = NULL;
+  g_autofree char *promised_due = NULL;
+  g_autofree char *statutory_due = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (!info->has_clock)
+    {
+      gtk_label_set_text (GTK_LABEL (promised), _("No calendar yet"));
+      gtk_label_set_text (GTK_LABEL (statutory), "");
+      set_state_class (promised, CS_CLOCK_STATE_ON_TRACK);
+      set_state_class (statutory, CS_CLOCK_STATE_ON_TRACK);
+      gtk_widget_set_tooltip_text (cell, _("The working-day calendar is fetched with the next sync"));
+      return;
+    }
+
+  promised_left = format_remaining (info, info->promised_remaining, info->promised_state);
+  statutory_left = format_remaining (info, info->statutory_remaining, info->statutory_state);
+  /* Translators: the inbox's deadline column: the promised clock, e.g. "Promised: 3 working days left" */
+  promised_text = g_strdup_printf (_("Promised: %s"), promised_left);
+  /* Translators: the inbox's deadline column: the statutory clock */
+  statutory_text = g_strdup_printf (_("Statutory: %s"), statutory_left);
+  gtk_label_set_text (GTK_LABEL (promised), promised_text);
+  gtk_label_set_text (GTK_LABEL (statutory), statutory_text);
+  set_state_class (promised, info->closed ? CS_CLOCK_STATE_ON_TRACK : info->promised_state);
+  set_state_class (statutory, info->closed ? CS_CLOCK_STATE_ON_TRACK : info->statutory_state);
+  if (info->closed)
+    {
+      gtk_widget_add_css_class (promised, "dim-label");
+      gtk_widget_add_css_class (statutory, "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (promised, "dim-label");
+      gtk_widget_remove_css_class (statutory, "dim-label");
+    }
+
+  promised_due = format_date (&info->promised_due);
+  statutory_due = format_date (&info->statutory_due);
+  /* Translators: tooltip of the deadline column; the dates are YYYY-MM-DD */
+  tooltip = g_strdup_printf (_("Promised limit due %s\nStatutory limit due %s\n"
+                               "Counted in working days"),
+                             promised_due, statutory_due);
+  gtk_widget_set_tooltip_text (cell, tooltip);
+}
+
+static void
+tags_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  /* Translators: a tag in the inbox: the case goes through the green channel (promised limit halved) */
+  GtkWidget *green = gtk_label_new (_("Green channel"));
+  /* Translators: a tag in the inbox: several departments approve the case in parallel */
+  GtkWidget *parallel = gtk_label_new (_("Parallel"));
+  /* Translators: a tag in the inbox: the case is marked urgent */
+  GtkWidget *urgent = gtk_label_new (_("Urgent"));
+
+  gtk_widget_add_css_class (green, "tag");
+  gtk_widget_add_css_class (green, "green-channel");
+  gtk_widget_add_css_class (parallel, "tag");
+  gtk_widget_add_css_class (parallel, "parallel");
+  gtk_widget_add_css_class (urgent, "tag");
+  gtk_widget_add_css_class (urgent, "urgent");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), urgent);
+  gtk_box_append (GTK_BOX (box), green);
+  gtk_box_append (GTK_BOX (box), parallel);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_tags (CsInboxPage *self,
+           GtkWidget   *cell,
+           CsCase      *kase)
+{
+  GtkWidget *urgent = gtk_widget_get_first_child (cell);
+  GtkWidget *green = gtk_widget_get_next_sibling (urgent);
+  GtkWidget *parallel = gtk_widget_get_next_sibling (green);
+
+  gtk_widget_set_visible (urgent, cs_case_get_urgent (kase));
+  gtk_widget_set_visible (green, cs_case_get_green_channel (kase));
+  gtk_widget_set_visible (parallel, cs_case_get_parallel (kase));
+  if (cs_case_get_parallel (kase))
+    gtk_widget_set_tooltip_text (parallel, cs_case_get_lead (kase)
+                                 ? _("Parallel approval: this department leads")
+                                 : _("Parallel approval: this department takes part"));
+}
+
+/* Sorting */
+
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  return g_strcmp0 (a, b);
+}
+
+static int
+compare_number (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return compare_strings (cs_case_get_number ((CsCase *) a), cs_case_get_number ((CsCase *) b));
+}
+
+static int
+compare_matter (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return compare_strings (cs_case_get_matter_name ((CsCase *) a),
+                          cs_case_get_matter_name ((CsCase *) b));
+}
+
+static int
+compare_applicant (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return compare_strings (cs_case_get_applicant_name ((CsCase *) a),
+                          cs_case_get_applicant_name ((CsCase *) b));
+}
+
+static int
+compare_int64 (gint64 a,
+               gint64 b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+static int
+compare_received (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return compare_int64 (cs_case_get_received_at ((CsCase *) a),
+                        cs_case_get_received_at ((CsCase *) b));
+}
+
+/* Most urgent first: open cases before decided ones, then the fewest
+ * promised days left, then statutory ones; cases without a clock (no
+ * calendar yet) last. */
+static int
+compare_deadline (gconstpointer a, gconstpointer b, gpointer data)
+{
+  CsInboxPage *self = data;
+  const CsCaseInfo *ia = info_for (self, (CsCase *) a);
+  int a_has = ia->has_clock, a_promised = ia->promised_remaining;
+  int a_statutory = ia->statutory_remaining;
+  const CsCaseInfo *ib = info_for (self, (CsCase *) b);
+
+  if (ia->closed != ib->closed)
+    return ia->closed ? 1 : -1;
+  if (a_has != ib->has_clock)
+    return a_has ? -1 : 1;
+  if (a_promised != ib->promised_remaining)
+    return a_promised < ib->promised_remaining ? -1 : 1;
+  if (a_statutory != ib->statutory_remaining)
+    return a_statutory < ib->statutory_remaining ? -1 : 1;
+  return compare_received (a, b, NULL);
+}
+
+static int
+compare_state (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return (int) cs_case_get_status ((CsCase *) a) - (int) cs_case_get_status ((CsCase *) b);
+}
+
+static int
+compare_tags (gconstpointer a, gconstpointer b, gpointer data)
+{
+  int ta = cs_case_get_urgent ((CsCase *) a) * 4 + cs_case_get_green_channel ((CsCase *) a) * 2 +
+           cs_case_get_parallel ((CsCase *) a);
+  int tb = cs_case_get_urgent ((CsCase *) b) * 4 + cs_case_get_green_channel ((CsCase *) b) * 2 +
+           cs_case_get_parallel ((CsCase *) b);
+
+  /* Tagged cases first when sorted ascending. */
+  return tb - ta;
+}
+
+static int
+compare_assignee (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return compare_strings (cs_case_get_assignee_name ((CsCase *) a),
+                          cs_case_get_assignee_name ((CsCase *) b));
+}
+
+static GtkColumnViewColumn *
+add_column (CsInboxPage      *self,
+            const char       *title,
+            GCallback         setup,
+            BindCell          bind,
+            GCompareDataFunc  compare,
+            gboolean          expand,
+            int               fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "cs-bind", bind);
+  g_signal_connect (factory, "setup", setup, self);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
+
+  column = gtk_column_view_column_new (title, factory);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare, self, NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+  return column;
+}
+
+/* Filtering */
+
+static gboolean
+matches_search (CsInboxPage      *self,
+                const CsCaseInfo *info)
+{
+  if (self->search_terms == NULL)
+    return TRUE;
+  for (guint i = 0; self->search_terms[i] != NULL; i++)
+    if (strstr (info->search_key, self->search_terms[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+matches_view (CsInboxPage      *self,
+              CsCase           *kase,
+              const CsCaseInfo *info)
+{
+  switch ((SavedView) gtk_drop_down_get_selected (self->view_dropdown))
+    {
+    case VIEW_OVERDUE:
+      return cs_case_status_is_open (cs_case_get_status (kase)) && info->has_clock &&
+             info->worst_state == CS_CLOCK_STATE_RED;
+    case VIEW_DUE_THIS_WEEK:
+      {
+        GDate today, end_of_week;
+
+        if (!cs_case_status_is_open (cs_case_get_status (kase)) || !info->has_clock)
+          return FALSE;
+        cs_session_get_today (self->session, &today);
+        end_of_week = today;
+        g_date_add_days (&end_of_week, 7 - g_date_get_weekday (&today));
+        return g_date_compare (&info->promised_due, &today) >= 0 &&
+               g_date_compare (&info->promised_due, &end_of_week) <= 0;
+      }
+    case VIEW_GREEN_CHANNEL:
+      return cs_case_get_green_channel (kase);
+    case VIEW_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+matches_scope (CsInboxPage *self,
+               CsCase      *kase)
+{
+  switch (cs_inbox_page_get_scope (self))
+    {
+    case CS_INBOX_SCOPE_MINE:
+      return g_strcmp0 (cs_case_get_assignee_username (kase),
+                        cs_session_get_username (self->session)) == 0;
+    case CS_INBOX_SCOPE_UNCLAIMED:
+      return cs_case_get_assignee_username (kase) == NULL &&
+             cs_case_status_is_open (cs_case_get_status (kase));
+    case CS_INBOX_SCOPE_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+matches_state (CsInboxPage *self,
+               CsCase      *kase)
+{
+  guint selected = gtk_drop_down_get_selected (self->state_dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return TRUE;
+  if (selected == 1)
+    return cs_case_status_is_open (cs_case_get_status (kase));
+  return cs_case_get_status (kase) == state_filters[selected - 2];
+}
+
+static gboolean
+matches_deadline (CsInboxPage      *self,
+                  const CsCaseInfo *info)
+{
+  switch ((DeadlineFilter) gtk_drop_down_get_selected (self->deadline_dropdown))
+    {
+    case DEADLINE_ON_TRACK:
+      return info->has_clock && info->worst_state == CS_CLOCK_STATE_ON_TRACK;
+    case DEADLINE_YELLOW:
+      return info->has_clock && info->worst_state == CS_CLOCK_STATE_YELLOW;
+    case DEADLINE_RED:
+      return info->has_clock && info->worst_state == CS_CLOCK_STATE_RED;
+    case DEADLINE_PAUSED:
+      return info->has_clock && info->worst_state == CS_CLOCK_STATE_PAUSED;
+    case DEADLINE_ANY:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+filter_case (gpointer item,
+             gpointer user_data)
+{
+  CsInboxPage *self = user_data;
+  CsCase *kase = item;
+  const CsCaseInfo *info;
+
+  if (self->session == NULL || !matches_scope (self, kase) || !matches_state (self, kase))
+    return FALSE;
+  info = info_for (self, kase);
+  return matches_search (self, info) && matches_view (self, kase, info) &&
+         matches_deadline (self, info);
+}
+
+static gboolean
+any_filter_set (CsInboxPage *self)
+{
+  return self->search_terms != NULL ||
+         gtk_drop_down_get_selected (self->view_dropdown) != VIEW_ALL ||
+         cs_inbox_page_get_scope (self) != CS_INBOX_SCOPE_ALL ||
+         gtk_drop_down_get_selected (self->state_dropdown) != 0 ||
+         gtk_drop_down_get_selected (self->deadline_dropdown) != DEADLINE_ANY;
+}
+
+/* What the page shows: the list, or a status page that says what is
+ * happening and what to do. */
+static void
+update_status (CsInboxPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = self->session != NULL
+                ? g_list_model_get_n_items (G_LIST_MODEL (cs_session_get_cases (self->session)))
+                : 0;
+  g_autofree char *count = NULL;
+
+  if (total == 0)
+    count = g_strdup ("");
+  else if (shown == total)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", total),
+                             total);
+  else
+    /* Translators: the inbox's status line while filtered: "Showing 12 of 250 cases" */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Showing %u of %u case",
+                                          "Showing %u of %u cases", total),
+                             shown, total);
+  gtk_label_set_text (self->count_label, count);
+
+  if (shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_button), TRUE);
+  if (!self->loaded)
+    {
+      adw_status_page_set_icon_name (self->status_page, "content-loading-symbolic");
+      adw_status_page_set_title (self->status_page, _("Opening the Inbox…"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Reading the cases kept on this computer."));
+      gtk_widget_set_visible (GTK_WIDGET (self->status_button), FALSE);
+    }
+  else if (total == 0 && cs_session_get_syncing (self->session))
+    {
+      adw_status_page_set_icon_name (self->status_page, "folder-download-symbolic");
+      adw_status_page_set_title (self->status_page, _("Fetching Cases…"));
+      adw_status_page_set_description (self->status_page,
+                                       _("The department’s cases are being copied from the "
+                                         "server; they will stay available offline."));
+      gtk_widget_set_visible (GTK_WIDGET (self->status_button), FALSE);
+    }
+  else if (total == 0 && !cs_session_get_online (self->session))
+    {
+      adw_status_page_set_icon_name (self->status_page, "network-offline-symbolic");
+      adw_status_page_set_title (self->status_page, _("No Cases Offline"));
+      adw_status_page_set_description (self->status_page,
+                                       _("The server cannot be reached and no cases have been "
+                                         "kept on this computer yet. Check the network, then "
+                                         "try again."));
+      gtk_button_set_label (self->status_button, _("_Try Again"));
+    }
+  else if (total == 0)
+    {
+      adw_status_page_set_icon_name (self->status_page, "emblem-ok-symbolic");
+      adw_status_page_set_title (self->status_page, _("No Cases"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Nothing has been forwarded to your department. New "
+                                         "cases appear here as soon as the front desk "
+                                         "forwards them."));
+      gtk_widget_set_visible (GTK_WIDGET (self->status_button), FALSE);
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->status_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->status_page, _("No Matching Cases"));
+      adw_status_page_set_description (self->status_page,
+                                       _("No case matches the search and the filters."));
+      gtk_button_set_label (self->status_button, _("_Show All Cases"));
+      gtk_widget_set_visible (GTK_WIDGET (self->status_button), any_filter_set (self));
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "status");
+}
+
+static void
+refilter (CsInboxPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_filter_changed (CsInboxPage *self)
+{
+  if (self->filter != NULL)
+    refilter (self);
+  /* The scope is a setting: say when it changes, however it changed. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
+}
+
+static void
+on_search_changed (CsInboxPage *self)
+{
+  g_autofree char *folded = cs_case_info_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_auto(GStrv) terms = g_strsplit_set (g_strstrip (folded), " \t\u3000", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean any = FALSE;
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    if (*terms[i] != '\0')
+      {
+        g_strv_builder_add (builder, terms[i]);
+        any = TRUE;
+      }
+  g_clear_pointer (&self->search_terms, g_strfreev);
+  if (any)
+    self->search_terms = g_strv_builder_end (builder);
+  refilter (self);
+}
+
+static void
+on_stop_search (CsInboxPage *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_search_activate (CsInboxPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_status_button_clicked (CsInboxPage *self)
+{
+  if (self->session != NULL && g_list_model_get_n_items (G_LIST_MODEL (cs_session_get_cases (self->session))) == 0)
+    {
+      cs_session_refresh (self->session);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->view_dropdown, VIEW_ALL);
+  gtk_drop_down_set_selected (self->state_dropdown, 0);
+  gtk_drop_down_set_selected (self->deadline_dropdown, DEADLINE_ANY);
+  cs_inbox_page_set_scope (self, CS_INBOX_SCOPE_ALL);
+}
+
+static void
+on_row_activated (CsInboxPage *self,
+                  guint        position)
+{
+  g_autoptr(CsCase) kase = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (kase != NULL)
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, kase);
+}
+
+/* j and k move through the list as the arrows do. */
+static void
+move_selection (CsInboxPage *self,
+                int          delta)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint next;
+
+  if (n == 0)
+    return;
+  if (selected == GTK_INVALID_LIST_POSITION)
+    next = 0;
+  else if (delta < 0)
+    next = selected > 0 ? selected - 1 : 0;
+  else
+    next = MIN (selected + 1, n - 1);
+  gtk_single_selection_set_selected (self->selection, next);
+  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", next);
+}
+
+static void
+select_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  move_selection (CS_INBOX_PAGE (widget), 1);
+}
+
+static void
+select_previous_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  move_selection (CS_INBOX_PAGE (widget), -1);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CsInboxPage *self = CS_INBOX_PAGE (widget);
+
+  if (self->session != NULL)
+    cs_session_refresh (self->session);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cs_inbox_page_focus_search (CS_INBOX_PAGE (widget));
+}
+
+/* Letters typed in the list (other than j and k) start a search. */
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     CsInboxPage           *self)
+{
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_j:
+      move_selection (self, 1);
+      return TRUE;
+    case GDK_KEY_k:
+      move_selection (self, -1);
+      return TRUE;
+    case GDK_KEY_slash:
+      cs_inbox_page_focus_search (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+on_search_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       CsInboxPage           *self)
+{
+  if (keyval == GDK_KEY_Down && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_items_changed (CsInboxPage *self)
+{
+  update_status (self);
+}
+
+/* Session state */
+
+static void
+update_online (CsInboxPage *self)
+{
+  const GError *reason = cs_session_get_offline_reason (self->session);
+  gboolean offline = cs_session_get_username (self->session) != NULL &&
+                     !cs_session_get_online (self->session) &&
+                     !cs_session_get_syncing (self->session);
+  g_autofree char *text = NULL;
+
+  if (offline)
+    {
+      /* Translators: the offline banner; %s is the reason, such as "The server cannot be reached" */
+      text = g_strdup_printf (_("Offline — showing the cases kept on this computer. Work you "
+                                "save is sent when the server is back. (%s)"),
+                              reason != NULL ? reason->message
+                                             : _("The server cannot be reached"));
+      gtk_label_set_text (self->offline_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+  update_status (self);
+}
+
+static void
+update_syncing (CsInboxPage *self)
+{
+  gboolean syncing = cs_session_get_syncing (self->session);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), syncing);
+  gtk_spinner_set_spinning (self->sync_spinner, syncing);
+  update_online (self);
+}
+
+static void
+update_title (CsInboxPage *self)
+{
+  CsUser *user = cs_session_get_user (self->session);
+  g_autofree char *subtitle = NULL;
+
+  if (user != NULL)
+    /* Translators: the inbox's subtitle: the user's name and department */
+    subtitle = g_strdup_printf (_("%s · %s"), cs_user_get_name (user),
+                                cs_user_get_department_name (user));
+  else
+    subtitle = g_strdup (cs_session_get_username (self->session));
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+}
+
+static void
+on_calendar_changed (CsInboxPage *self)
+{
+  /* Deadlines change with the calendar: filter and sort again, and
+   * redraw what is shown. */
+  refilter (self);
+  gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view),
+                      GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+cs_inbox_page_dispose (GObject *object)
+{
+  CsInboxPage *self = (CsInboxPage *) object;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_INBOX_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->search_terms, g_strfreev);
+
+  G_OBJECT_CLASS (cs_inbox_page_parent_class)->dispose (object);
+}
+
+static void
+cs_inbox_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CsInboxPage *self = CS_INBOX_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCOPE:
+      g_value_set_string (value, cs_inbox_page_get_scope (self) == CS_INBOX_SCOPE_MINE
+                                 ? "mine"
+                                 : cs_inbox_page_get_scope (self) == CS_INBOX_SCOPE_UNCLAIMED
+                                 ? "unclaimed" : "all");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_inbox_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CsInboxPage *self = CS_INBOX_PAGE (object);
+  const char *scope;
+
+  switch (prop_id)
+    {
+    case PROP_SCOPE:
+      scope = g_value_get_string (value);
+      cs_inbox_page_set_scope (self, g_strcmp0 (scope, "mine") == 0 ? CS_INBOX_SCOPE_MINE
+                                     : g_strcmp0 (scope, "unclaimed") == 0
+                                     ? CS_INBOX_SCOPE_UNCLAIMED : CS_INBOX_SCOPE_ALL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_inbox_page_class_init (CsInboxPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_inbox_page_dispose;
+  object_class->get_property = cs_inbox_page_get_property;
+  object_class->set_property = cs_inbox_page_set_property;
+
+  /* A string, the nick of the `inbox-scope` setting, so that it binds. */
+  properties[PROP_SCOPE] =
+    g_param_spec_string ("scope", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CsInboxPage::case-activated:
+   * @kase: the case
+   *
+   * The person opened a case (Enter, or a double click).
+   */
+  signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, CS_TYPE_CASE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/countersign/Desk/cs-inbox-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, deadline_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, status_button);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, sync_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+
+  gtk_widget_class_install_action (widget_class, "inbox.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "inbox.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "inbox.select-next", NULL, select_next_action);
+  gtk_widget_class_install_action (widget_class, "inbox.select-previous", NULL,
+                                   select_previous_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "inbox.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "inbox.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "inbox.refresh", NULL);
+}
+
+static GtkStringList *
+string_list (const char * const *strings)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; strings[i] != NULL; i++)
+    gtk_string_list_append (list, strings[i]);
+  return list;
+}
+
+static void
+fill_dropdowns (CsInboxPage *self)
+{
+  const char *views[] = {
+    /* Translators: saved views of the inbox */
+    _("All Cases"), _("Overdue"), _("Due This Week"), _("Green Channel"), NULL
+  };
+  const char *scopes[] = {
+    /* Translators: whose cases the inbox lists */
+    _("Mine"), _("Unclaimed"), _("Everyone’s"), NULL
+  };
+  const char *deadlines[] = {
+    _("Any Deadline"), _("On Track"), _("Due Soon"), _("Overdue"), _("Clock Stopped"), NULL
+  };
+  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) view_list = string_list (views);
+  g_autoptr(GtkStringList) scope_list = string_list (scopes);
+  g_autoptr(GtkStringList) deadline_list = string_list (deadlines);
+
+  gtk_string_list_append (states, _("Any State"));
+  /* Translators: the state filter: every case not decided yet */
+  gtk_string_list_append (states, _("Open"));
+  for (guint i = 0; i < G_N_ELEMENTS (state_filters); i++)
+    gtk_string_list_append (states, cs_case_status_get_label (state_filters[i]));
+
+  gtk_drop_down_set_model (self->view_dropdown, G_LIST_MODEL (view_list));
+  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (scope_list));
+  gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
+  gtk_drop_down_set_model (self->deadline_dropdown, G_LIST_MODEL (deadline_list));
+  gtk_drop_down_set_selected (self->scope_dropdown, CS_INBOX_SCOPE_ALL);
+}
+
+static void
+cs_inbox_page_init (CsInboxPage *self)
+{
+  GtkEventController *keys;
+  GtkColumnViewColumn *deadline;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  fill_dropdowns (self);
+
+  add_column (self, _("Number"), G_CALLBACK (label_setup), bind_number, compare_number,
+              FALSE, 170);
+  add_column (self, _("Matter"), G_CALLBACK (label_setup), bind_matter, compare_matter,
+              TRUE, -1);
+  add_column (self, _("Applicant"), G_CALLBACK (label_setup), bind_applicant,
+              compare_applicant, FALSE, 130);
+  add_column (self, _("Received"), G_CALLBACK (label_setup), bind_received, compare_received,
+              FALSE, 140);
+  /* Translators: a column of the inbox; the days it shows are working days */
+  deadline = add_column (self, _("Deadline (working days)"), G_CALLBACK (deadline_setup),
+                         bind_deadline, compare_deadline, FALSE, 230);
+  add_column (self, _("State"), G_CALLBACK (label_setup), bind_state, compare_state, FALSE, 140);
+  add_column (self, _("Flags"), G_CALLBACK (tags_setup), bind_tags, compare_tags, FALSE, 170);
+  add_column (self, _("Assignee"), G_CALLBACK (label_setup), bind_assignee, compare_assignee,
+              FALSE, 110);
+  gtk_column_view_sort_by_column (self->column_view, deadline, GTK_SORT_ASCENDING);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+CsInboxPage *
+cs_inbox_page_new (void)
+{
+  return g_object_new (CS_TYPE_INBOX_PAGE, NULL);
+}
+
+void
+cs_inbox_page_set_session (CsInboxPage *self,
+                           CsSession   *session)
+{
+  g_return_if_fail (CS_IS_INBOX_PAGE (self));
+  g_return_if_fail (CS_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
+
+  self->session = g_object_ref (session);
+  self->filter = gtk_custom_filter_new (filter_case, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (cs_session_get_cases (session))),
+                                                  GTK_FILTER (self->filter));
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (on_items_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::online", G_CALLBACK (update_online), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::syncing", G_CALLBACK (update_syncing), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::user", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::username", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::calendar", G_CALLBACK (on_calendar_changed), self,
+                           G_CONNECT_SWAPPED);
+  self->loaded = TRUE;
+  update_title (self);
+  update_syncing (self);
+}
+
+void
+cs_inbox_page_focus_search (CsInboxPage *self)
+{
+  g_return_if_fail (CS_IS_INBOX_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+CsInboxScope
+cs_inbox_page_get_scope (CsInboxPage *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (CS_IS_INBOX_PAGE (self), CS_INBOX_SCOPE_ALL);
+
+  selected = gtk_drop_down_get_selected (self->scope_dropdown);
+  return selected <= CS_INBOX_SCOPE_ALL ? (CsInboxScope) selected : CS_INBOX_SCOPE_ALL;
+}
+
+void
+cs_inbox_page_set_scope (CsInboxPage  *self,
+                         CsInboxScope  scope)
+{
+  g_return_if_fail (CS_IS_INBOX_PAGE (self));
+
+  gtk_drop_down_set_selected (self->scope_dropdown, scope);
+}

@@ -1,0 +1,978 @@
+/* cs-session.c
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CsSession"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-credentials.h"
+#include "cs-feed.h"
+#include "cs-session.h"
+#include "cs-sync.h"
+
+/**
+ * CsSession:
+ *
+ * The desk's signed-in account: the client with its token, the account's
+ * cache, outbox and inbox list, and the live feed.
+ *
+ * Signing in (or resuming with a token from the environment or the
+ * keyring) opens the cache and loads the inbox from it before anything
+ * is asked of the server, so that the desk opens at once and works with
+ * the network down. Then, in the background: who the user is, the
+ * catalogue and calendars, the cases changed since the last sync, and
+ * the event feed; queued writes are sent whenever the server answers.
+ */
+struct _CsSession
+{
+  GObject parent_instance;
+
+  char *data_dir;
+  char *server_url;
+  char *ca_file;
+  char *username;
+
+  CsClient *client;
+  CsCache *cache;
+  CsOutbox *outbox;
+  CsFeed *feed;
+  CsCaseList *cases;
+  CsUser *user;
+  CsCalendar *calendar;
+
+  GCancellable *cancellable;   /* background work of this account */
+  GError *offline_reason;
+  GDate today;
+  gboolean today_fixed;
+  gboolean online;
+  gboolean syncing;
+  gboolean draining;
+  gboolean token_kept;
+};
+
+G_DEFINE_FINAL_TYPE (CsSession, cs_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SERVER_URL,
+  PROP_USERNAME,
+  PROP_USER,
+  PROP_ONLINE,
+  PROP_SYNCING,
+  PROP_CALENDAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_string (char       **slot,
+            const char  *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return;
+  g_free (*slot);
+  *slot = g_strdup (value);
+}
+
+static void
+set_online (CsSession    *self,
+            gboolean      online,
+            const GError *reason)
+{
+  g_clear_error (&self->offline_reason);
+  if (!online && reason != NULL)
+    self->offline_reason = g_error_copy (reason);
+  if (self->online == online)
+    {
+      /* The reason may have changed: say so all the same. */
+      if (!online)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+      return;
+    }
+  self->online = online;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+}
+
+static void
+set_syncing (CsSession *self,
+             gboolean   syncing)
+{
+  if (self->syncing == syncing)
+    return;
+  self->syncing = syncing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+}
+
+static void
+set_user (CsSession *self,
+          CsUser    *user)
+{
+  if (g_set_object (&self->user, user))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+static void
+reload_calendar (CsSession *self)
+{
+  g_autoptr(CsCalendar) calendar = cs_cache_load_calendar (self->cache, NULL);
+
+  if (calendar == NULL)
+    return;
+  g_set_object (&self->calendar, calendar);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALENDAR]);
+}
+
+/* Closes the account: background work stops, the models empty. */
+static void
+close_account (CsSession *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->feed != NULL)
+    {
+      cs_feed_stop (self->feed);
+      g_signal_handlers_disconnect_by_data (self->feed, self);
+    }
+  g_clear_object (&self->feed);
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->cache);
+  g_clear_object (&self->client);
+  g_clear_object (&self->calendar);
+  set_user (self, NULL);
+  cs_case_list_replace_all (self->cases, g_ptr_array_new ());
+  set_syncing (self, FALSE);
+  set_online (self, FALSE, NULL);
+  self->draining = FALSE;
+}
+
+static void
+cs_session_dispose (GObject *object)
+{
+  CsSession *self = (CsSession *) object;
+
+  if (self->cases != NULL)
+    close_account (self);
+  g_clear_object (&self->cases);
+
+  G_OBJECT_CLASS (cs_session_parent_class)->dispose (object);
+}
+
+static void
+cs_session_finalize (GObject *object)
+{
+  CsSession *self = (CsSession *) object;
+
+  g_free (self->data_dir);
+  g_free (self->server_url);
+  g_free (self->ca_file);
+  g_free (self->username);
+  g_clear_error (&self->offline_reason);
+
+  G_OBJECT_CLASS (cs_session_parent_class)->finalize (object);
+}
+
+static void
+cs_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CsSession *self = CS_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVER_URL:
+      g_value_set_string (value, self->server_url);
+      break;
+    case PROP_USERNAME:
+      g_value_set_string (value, self->username);
+      break;
+    case PROP_USER:
+      g_value_set_object (value, self->user);
+      break;
+    case PROP_ONLINE:
+      g_value_set_boolean (value, self->online);
+      break;
+    case PROP_SYNCING:
+      g_value_set_boolean (value, self->syncing);
+      break;
+    case PROP_CALENDAR:
+      g_value_set_object (value, self->calendar);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_session_class_init (CsSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cs_session_dispose;
+  object_class->finalize = cs_session_finalize;
+  object_class->get_property = cs_session_get_property;
+
+  properties[PROP_SERVER_URL] =
+    g_param_spec_string ("server-url", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USERNAME] =
+    g_param_spec_string ("username", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USER] =
+    g_param_spec_object ("user", NULL, NULL, CS_TYPE_USER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SYNCING] =
+    g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CALENDAR] =
+    g_param_spec_object ("calendar", NULL, NULL, CS_TYPE_CALENDAR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cs_session_init (CsSession *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  self->cases = cs_case_list_new ();
+  g_date_clear (&self->today, 1);
+  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+}
+
+/**
+ * cs_session_new:
+ * @data_dir: where accounts keep their caches
+ *
+ * Returns: (transfer full): a session, signed out
+ */
+CsSession *
+cs_session_new (const char *data_dir)
+{
+  CsSession *self = g_object_new (CS_TYPE_SESSION, NULL);
+
+  self->data_dir = g_strdup (data_dir);
+  return self;
+}
+
+const char *
+cs_session_get_server_url (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->server_url;
+}
+
+const char *
+cs_session_get_username (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->username;
+}
+
+/**
+ * cs_session_get_user:
+ *
+ * Returns: (transfer none) (nullable): the signed-in user
+ */
+CsUser *
+cs_session_get_user (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->user;
+}
+
+gboolean
+cs_session_get_online (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), FALSE);
+  return self->online;
+}
+
+gboolean
+cs_session_get_syncing (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), FALSE);
+  return self->syncing;
+}
+
+/**
+ * cs_session_get_offline_reason:
+ *
+ * Returns: (transfer none) (nullable): why the server cannot be reached
+ */
+const GError *
+cs_session_get_offline_reason (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->offline_reason;
+}
+
+/* Whether the token of the last sign-in is in the keyring (or came from
+ * the environment): when not, the next start asks for the password. */
+gboolean
+cs_session_get_token_kept (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), FALSE);
+  return self->token_kept;
+}
+
+/**
+ * cs_session_get_cases:
+ *
+ * Returns: (transfer none): the inbox, empty while signed out
+ */
+CsCaseList *
+cs_session_get_cases (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->cases;
+}
+
+CsCache *
+cs_session_get_cache (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->cache;
+}
+
+CsClient *
+cs_session_get_client (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->client;
+}
+
+CsOutbox *
+cs_session_get_outbox (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->outbox;
+}
+
+/**
+ * cs_session_get_calendar:
+ *
+ * Returns: (transfer none) (nullable): the working-day calendar, once synced
+ */
+CsCalendar *
+cs_session_get_calendar (CsSession *self)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  return self->calendar;
+}
+
+void
+cs_session_get_today (CsSession *self,
+                      GDate     *today)
+{
+  g_return_if_fail (CS_IS_SESSION (self));
+  *today = self->today;
+}
+
+/* Deadlines count from this day; a fixed one is for demos and tests. */
+void
+cs_session_set_today (CsSession   *self,
+                      const GDate *today)
+{
+  g_return_if_fail (CS_IS_SESSION (self));
+  g_return_if_fail (g_date_valid (today));
+  self->today = *today;
+  self->today_fixed = TRUE;
+}
+
+/* Background work */
+
+static void drain_outbox (CsSession *self);
+
+static void
+drained_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CsSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->draining = FALSE;
+  if (!cs_outbox_drain_finish (CS_OUTBOX (object), result, NULL, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Outbox not drained: %s", error->message);
+}
+
+static void
+drain_outbox (CsSession *self)
+{
+  if (self->outbox == NULL || self->draining || cs_outbox_count_pending (self->outbox) == 0)
+    return;
+  self->draining = TRUE;
+  cs_outbox_drain_async (self->outbox, self->client, CS_OUTBOX_DRAIN_NOW, self->cancellable,
+                         drained_cb, g_object_ref (self));
+}
+
+static void
+list_reloaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cs_case_list_load_finish (CS_CASE_LIST (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("The inbox could not be read from the cache: %s", error->message);
+}
+
+static void
+feed_synced_cb (CsFeed    *feed,
+                CsSession *self)
+{
+  set_syncing (self, FALSE);
+  cs_case_list_load_async (self->cases, self->cache, self->cancellable, list_reloaded_cb, NULL);
+  drain_outbox (self);
+}
+
+static void
+feed_case_changed_cb (CsFeed    *feed,
+                      CsCase    *kase,
+                      CsSession *self)
+{
+  cs_case_list_update (self->cases, kase);
+}
+
+static void
+feed_online_cb (CsFeed     *feed,
+                GParamSpec *pspec,
+                CsSession  *self)
+{
+  gboolean online = cs_feed_get_online (feed);
+
+  set_online (self, online, cs_feed_get_last_error (feed));
+  if (online)
+    drain_outbox (self);
+  else
+    set_syncing (self, FALSE);
+}
+
+static void
+outbox_case_updated_cb (CsOutbox  *outbox,
+                        CsCase    *kase,
+                        CsSession *self)
+{
+  cs_case_list_update (self->cases, kase);
+}
+
+static void
+start_feed (CsSession *self)
+{
+  if (self->feed != NULL)
+    return;
+  self->feed = cs_feed_new (self->client, self->cache);
+  g_signal_connect_object (self->feed, "synced", G_CALLBACK (feed_synced_cb), self, 0);
+  g_signal_connect_object (self->feed, "case-changed", G_CALLBACK (feed_case_changed_cb), self, 0);
+  g_signal_connect_object (self->feed, "notify::online", G_CALLBACK (feed_online_cb), self, 0);
+  cs_feed_start (self->feed);
+}
+
+static void
+catalogue_synced_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CsSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint fetched = 0;
+
+  if (!cs_sync_finish (result, &fetched, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_syncing (self, FALSE);
+      set_online (self, FALSE, error);
+      /* The feed keeps trying, with backoff, and syncs when it gets through. */
+      start_feed (self);
+      return;
+    }
+
+  set_online (self, TRUE, NULL);
+  reload_calendar (self);
+  if (fetched > 0)
+    cs_case_list_load_async (self->cases, self->cache, self->cancellable, list_reloaded_cb,
+                             NULL);
+  set_syncing (self, FALSE);
+  drain_outbox (self);
+  start_feed (self);
+}
+
+static void
+me_refreshed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CsSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsUser) user = cs_client_get_me_finish (CS_CLIENT (object), result, &error);
+
+  if (user == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("Who am I: %s", error->message);
+      return;
+    }
+  if (!cs_cache_store_user (self->cache, user, &error))
+    g_warning ("%s", error->message);
+  set_user (self, user);
+}
+
+/* Brings the opened account up to date; the desk is usable meanwhile. */
+static void
+go_online (CsSession *self)
+{
+  set_syncing (self, TRUE);
+  cs_client_get_me_async (self->client, self->cancellable, me_refreshed_cb, g_object_ref (self));
+  cs_sync_async (self->client, self->cache, CS_SYNC_NONE, self->cancellable,
+                 catalogue_synced_cb, g_object_ref (self));
+}
+
+/* Opening an account */
+
+typedef struct
+{
+  char *server_url;
+  char *ca_file;
+  char *username;
+  char *password;
+  CsClient *client;
+  CsUser *user;
+  gboolean token_kept;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_free (opening->server_url);
+  g_free (opening->ca_file);
+  g_free (opening->username);
+  if (opening->password != NULL)
+    memset (opening->password, 0, strlen (opening->password));
+  g_free (opening->password);
+  g_clear_object (&opening->client);
+  g_clear_object (&opening->user);
+  g_free (opening);
+}
+
+static Opening *
+opening_new (const char  *server_url,
+             const char  *ca_file,
+             const char  *username,
+             const char  *password,
+             GError     **error)
+{
+  Opening *opening = g_new0 (Opening, 1);
+
+  opening->server_url = cs_client_normalize_url (server_url, error);
+  if (opening->server_url == NULL)
+    goto fail;
+  opening->ca_file = ca_file != NULL && *ca_file != '\0' ? g_strdup (ca_file) : NULL;
+  opening->username = username != NULL && *username != '\0' ? g_strdup (username) : NULL;
+  opening->password = g_strdup (password);
+  opening->client = cs_client_new (opening->server_url, error);
+  if (opening->client == NULL ||
+      !cs_client_set_ca_file (opening->client, opening->ca_file, error))
+    goto fail;
+  return opening;
+
+fail:
+  opening_free (opening);
+  return NULL;
+}
+
+static void
+cases_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CsSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!cs_case_list_load_finish (CS_CASE_LIST (object), result, &error))
+    {
+      close_account (self);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+  go_online (self);
+}
+
+/* The token is set: opens the account's cache and loads the inbox. */
+static void
+open_account (GTask *task)
+{
+  CsSession *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
+  g_autofree char *dir = NULL;
+  g_autoptr(CsUser) cached_user = NULL;
+  GError *error = NULL;
+  CsCache *cache;
+
+  dir = cs_cache_account_dir (self->data_dir, opening->server_url, opening->username);
+  cache = cs_cache_new (dir, &error);
+  if (cache == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  close_account (self);
+  self->cancellable = g_cancellable_new ();
+  self->cache = cache;
+  self->client = g_object_ref (opening->client);
+  self->outbox = cs_outbox_new (cache);
+  g_signal_connect_object (self->outbox, "case-updated", G_CALLBACK (outbox_case_updated_cb),
+                           self, 0);
+  self->token_kept = opening->token_kept;
+  set_string (&self->server_url, opening->server_url);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
+  set_string (&self->ca_file, opening->ca_file);
+  set_string (&self->username, opening->username);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
+
+  if (opening->user != NULL && !cs_cache_store_user (cache, opening->user, &error))
+    {
+      g_warning ("%s", error->message);
+      g_clear_error (&error);
+    }
+  cached_user = opening->user != NULL ? g_object_ref (opening->user)
+                                      : cs_cache_load_user (cache, NULL);
+  set_user (self, cached_user);
+  reload_calendar (self);
+
+  cs_case_list_load_async (self->cases, cache, g_task_get_cancellable (task), cases_loaded_cb,
+                           g_object_ref (task));
+}
+
+static void
+token_stored_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Opening *opening = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  opening->token_kept = cs_credentials_store_token_finish (result, &error);
+  if (!opening->token_kept)
+    g_warning ("The session could not be kept in the keyring: %s", error->message);
+  open_account (task);
+}
+
+static void
+logged_in_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Opening *opening = g_task_get_task_data (task);
+  g_autoptr(CsUser) user = NULL;
+  g_autofree char *token = NULL;
+  GError *error = NULL;
+
+  token = cs_client_login_finish (CS_CLIENT (object), result, &user, &error);
+  if (token == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  cs_client_set_token (opening->client, token);
+  if (user != NULL)
+    {
+      opening->user = g_object_ref (user);
+      g_free (opening->username);
+      opening->username = g_strdup (cs_user_get_username (user));
+    }
+  cs_credentials_store_token_async (opening->server_url, opening->username, token,
+                                    g_task_get_cancellable (task), token_stored_cb,
+                                    g_steal_pointer (&task));
+}
+
+/**
+ * cs_session_sign_in_async:
+ * @self: a #CsSession
+ * @server_url: the central platform's address
+ * @ca_file: (nullable): an extra CA certificate file to trust
+ * @username: the user's name
+ * @password: the password
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the inbox is loaded from the cache
+ * @user_data: data for @callback
+ *
+ * Signs in with a password; the session's token goes to the keyring.
+ */
+void
+cs_session_sign_in_async (CsSession           *self,
+                          const char          *server_url,
+                          const char          *ca_file,
+                          const char          *username,
+                          const char          *password,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  Opening *opening;
+
+  g_return_if_fail (CS_IS_SESSION (self));
+  g_return_if_fail (username != NULL && password != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_session_sign_in_async);
+
+  opening = opening_new (server_url, ca_file, username, password, &error);
+  if (opening == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, opening, (GDestroyNotify) opening_free);
+  cs_client_login_async (opening->client, opening->username, opening->password, cancellable,
+                         logged_in_cb, g_steal_pointer (&task));
+}
+
+gboolean
+cs_session_sign_in_finish (CsSession     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+me_for_token_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Opening *opening = g_task_get_task_data (task);
+  GError *error = NULL;
+  CsUser *user = cs_client_get_me_finish (CS_CLIENT (object), result, &error);
+
+  if (user == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  opening->user = user;
+  g_free (opening->username);
+  opening->username = g_strdup (cs_user_get_username (user));
+  open_account (task);
+}
+
+static void
+token_found_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Opening *opening = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  token = cs_credentials_lookup_token_finish (result, &error);
+  if (token == NULL)
+    {
+      if (error != NULL)
+        g_debug ("No token from the keyring: %s", error->message);
+      g_task_return_new_error (task, CS_ERROR, CS_ERROR_NOT_SIGNED_IN,
+                               _("Sign in to %s as %s"), opening->server_url,
+                               opening->username);
+      return;
+    }
+  cs_client_set_token (opening->client, token);
+  cs_credentials_token_free (token);
+  opening->token_kept = TRUE;
+  open_account (task);
+}
+
+/**
+ * cs_session_resume_async:
+ * @self: a #CsSession
+ * @server_url: the central platform's address
+ * @ca_file: (nullable): an extra CA certificate file to trust
+ * @username: (nullable): the user last signed in, or %NULL
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the inbox is loaded from the cache
+ * @user_data: data for @callback
+ *
+ * Signs in without a password: with `COUNTERSIGN_TOKEN` from the
+ * environment (asking the server whose it is when @username is %NULL), or
+ * with the token the keyring keeps for @server_url and @username. Fails
+ * with %CS_ERROR_NOT_SIGNED_IN when there is none. The server need not be
+ * reachable when the user is known: the desk opens from the cache.
+ */
+void
+cs_session_resume_async (CsSession           *self,
+                         const char          *server_url,
+                         const char          *ca_file,
+                         const char          *username,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *env_token = g_getenv ("COUNTERSIGN_TOKEN");
+  GError *error = NULL;
+  Opening *opening;
+
+  g_return_if_fail (CS_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_session_resume_async);
+
+  opening = opening_new (server_url, ca_file, username, NULL, &error);
+  if (opening == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, opening, (GDestroyNotify) opening_free);
+
+  if (env_token != NULL && *env_token != '\0')
+    {
+      cs_client_set_token (opening->client, env_token);
+      opening->token_kept = TRUE;
+      if (opening->username == NULL)
+        cs_client_get_me_async (opening->client, cancellable, me_for_token_cb,
+                                g_steal_pointer (&task));
+      else
+        open_account (task);
+      return;
+    }
+
+  if (opening->username == NULL)
+    {
+      g_task_return_new_error (task, CS_ERROR, CS_ERROR_NOT_SIGNED_IN,
+                               _("Sign in to %s"), opening->server_url);
+      return;
+    }
+  cs_credentials_lookup_token_async (opening->server_url, opening->username, cancellable,
+                                     token_found_cb, g_steal_pointer (&task));
+}
+
+gboolean
+cs_session_resume_finish (CsSession     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Signing out */
+
+static void
+token_cleared_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!cs_credentials_clear_token_finish (result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+logged_out_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CsSession *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_url = g_strdup (self->server_url);
+  g_autofree char *username = g_strdup (self->username);
+
+  /* Offline, the server's session stays until it expires; the token is
+   * forgotten here all the same. */
+  if (!cs_client_logout_finish (CS_CLIENT (object), result, &error))
+    g_debug ("Signing out at the server: %s", error->message);
+
+  close_account (self);
+  set_string (&self->username, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
+  cs_credentials_clear_token_async (server_url, username, NULL, token_cleared_cb,
+                                    g_steal_pointer (&task));
+}
+
+/**
+ * cs_session_sign_out_async:
+ * @self: a #CsSession
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when signed out
+ * @user_data: data for @callback
+ *
+ * Ends the session at the server (when it can be reached) and deletes the
+ * token from the keyring. The cache and queued writes stay, for the next
+ * sign-in of the same user.
+ */
+void
+cs_session_sign_out_async (CsSession           *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CS_IS_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_session_sign_out_async);
+  if (self->client == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  cs_client_logout_async (self->client, cancellable, logged_out_cb, g_steal_pointer (&task));
+}
+
+gboolean
+cs_session_sign_out_finish (CsSession     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * cs_session_refresh:
+ * @self: a #CsSession
+ *
+ * Syncs now and sends what is queued (the person asked for it).
+ */
+void
+cs_session_refresh (CsSession *self)
+{
+  g_return_if_fail (CS_IS_SESSION (self));
+
+  if (self->client == NULL || self->syncing)
+    return;
+  drain_outbox (self);
+  go_online (self);
+}

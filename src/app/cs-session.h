@@ -1,0 +1,70 @@
+/* cs-session.h
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <countersign.h>
+
+#include "cs-cache.h"
+#include "cs-case-list.h"
+#include "cs-client.h"
+#include "cs-outbox.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_SESSION (cs_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsSession, cs_session, CS, SESSION, GObject)
+
+CsSession   *cs_session_new              (const char           *data_dir);
+const char  *cs_session_get_server_url   (CsSession            *self);
+const char  *cs_session_get_username     (CsSession            *self);
+CsUser      *cs_session_get_user         (CsSession            *self);
+gboolean     cs_session_get_online       (CsSession            *self);
+gboolean     cs_session_get_syncing      (CsSession            *self);
+const GError *cs_session_get_offline_reason (CsSession         *self);
+gboolean     cs_session_get_token_kept   (CsSession            *self);
+CsCaseList  *cs_session_get_cases        (CsSession            *self);
+CsCache     *cs_session_get_cache        (CsSession            *self);
+CsClient    *cs_session_get_client       (CsSession            *self);
+CsOutbox    *cs_session_get_outbox       (CsSession            *self);
+CsCalendar  *cs_session_get_calendar     (CsSession            *self);
+void         cs_session_get_today        (CsSession            *self,
+                                          GDate                *today);
+void         cs_session_set_today        (CsSession            *self,
+                                          const GDate          *today);
+
+void         cs_session_sign_in_async    (CsSession            *self,
+                                          const char           *server_url,
+                                          const char           *ca_file,
+                                          const char           *username,
+                                          const char           *password,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+gboolean     cs_session_sign_in_finish   (CsSession            *self,
+                                          GAsyncResult         *result,
+                                          GError              **error);
+void         cs_session_resume_async     (CsSession            *self,
+                                          const char           *server_url,
+                                          const char           *ca_file,
+                                          const char           *username,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+gboolean     cs_session_resume_finish    (CsSession            *self,
+                                          GAsyncResult         *result,
+                                          GError              **error);
+void         cs_session_sign_out_async   (CsSession            *self,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+gboolean     cs_session_sign_out_finish  (CsSession            *self,
+                                          GAsyncResult         *result,
+                                          GError              **error);
+void         cs_session_refresh          (CsSession            *self);
+
+G_END_DECLS

@@ -1,0 +1,241 @@
+/* cs-window.c
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CsWindow"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-inbox-page.h"
+#include "cs-sign-in-page.h"
+#include "cs-window.h"
+
+struct _CsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  CsSession *session;
+  GSettings *settings;
+  GCancellable *cancellable;
+
+  CsInboxPage *inbox_page;
+  AdwStatusPage *loading_page;
+  CsSignInPage *sign_in_page;
+  GtkStack *stack;
+  AdwToastOverlay *toast_overlay;
+};
+
+G_DEFINE_FINAL_TYPE (CsWindow, cs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+toast (CsWindow   *self,
+       const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+show_sign_in (CsWindow   *self,
+              const char *message)
+{
+  g_autofree char *server = g_settings_get_string (self->settings, "server-url");
+  g_autofree char *ca_file = g_settings_get_string (self->settings, "ca-file");
+  g_autofree char *username = g_settings_get_string (self->settings, "username");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "sign-in");
+  cs_sign_in_page_prefill (self->sign_in_page, server, ca_file, username);
+  cs_sign_in_page_show_message (self->sign_in_page, message);
+}
+
+static void
+show_inbox (CsWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "inbox");
+  gtk_widget_grab_focus (GTK_WIDGET (self->inbox_page));
+}
+
+/* The last server and user are remembered; the token never leaves the
+ * keyring. */
+static void
+remember_account (CsWindow *self)
+{
+  const char *server = cs_session_get_server_url (self->session);
+  const char *username = cs_session_get_username (self->session);
+
+  g_settings_set_string (self->settings, "server-url", server != NULL ? server : "");
+  g_settings_set_string (self->settings, "username", username != NULL ? username : "");
+}
+
+static void
+on_signed_in (CsWindow *self)
+{
+  remember_account (self);
+  show_inbox (self);
+  if (!cs_session_get_token_kept (self->session))
+    toast (self, _("The keyring is not available: you will be asked for your password next time"));
+}
+
+static void
+resumed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  if (!cs_session_resume_finish (CS_SESSION (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* No token is no failure: the person signs in. */
+      show_sign_in (self, g_error_matches (error, CS_ERROR, CS_ERROR_NOT_SIGNED_IN)
+                          ? NULL : error->message);
+      return;
+    }
+  remember_account (self);
+  show_inbox (self);
+}
+
+/**
+ * cs_window_start:
+ * @self: a #CsWindow
+ * @server_url: (nullable): the server to use, or %NULL for the last one
+ * @ca_file: (nullable): an extra CA file for @server_url
+ *
+ * Opens the desk: signed in with a token from the environment or the
+ * keyring when there is one, else on the sign-in page.
+ */
+void
+cs_window_start (CsWindow   *self,
+                 const char *server_url,
+                 const char *ca_file)
+{
+  g_autofree char *last_server = g_settings_get_string (self->settings, "server-url");
+  g_autofree char *last_ca_file = g_settings_get_string (self->settings, "ca-file");
+  g_autofree char *username = g_settings_get_string (self->settings, "username");
+  g_autofree char *normalized = NULL;
+
+  g_return_if_fail (CS_IS_WINDOW (self));
+
+  if (server_url != NULL)
+    {
+      normalized = cs_client_normalize_url (server_url, NULL);
+      /* Another server: the user remembered for the last one does not apply. */
+      if (normalized == NULL || g_strcmp0 (normalized, last_server) != 0)
+        g_clear_pointer (&username, g_free);
+      g_settings_set_string (self->settings, "server-url",
+                             normalized != NULL ? normalized : server_url);
+      if (ca_file != NULL || normalized == NULL || g_strcmp0 (normalized, last_server) != 0)
+        g_settings_set_string (self->settings, "ca-file", ca_file != NULL ? ca_file : "");
+      if (username == NULL)
+        g_settings_set_string (self->settings, "username", "");
+      g_free (last_server);
+      last_server = g_settings_get_string (self->settings, "server-url");
+      g_free (last_ca_file);
+      last_ca_file = g_settings_get_string (self->settings, "ca-file");
+    }
+
+  if (*last_server == '\0' ||
+      ((username == NULL || *username == '\0') && g_getenv ("COUNTERSIGN_TOKEN") == NULL))
+    {
+      show_sign_in (self, NULL);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->cancellable = g_cancellable_new ();
+  cs_session_resume_async (self->session, last_server, last_ca_file,
+                           username != NULL && *username != '\0' ? username : NULL,
+                           self->cancellable, resumed_cb, g_object_ref (self));
+}
+
+static void
+signed_out_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cs_session_sign_out_finish (CS_SESSION (object), result, &error))
+    toast (self, error->message);
+  show_sign_in (self, NULL);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+
+  cs_session_sign_out_async (self->session, NULL, signed_out_cb, g_object_ref (self));
+}
+
+static void
+cs_window_dispose (GObject *object)
+{
+  CsWindow *self = (CsWindow *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cs_window_parent_class)->dispose (object);
+}
+
+static void
+cs_window_class_init (CsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_window_dispose;
+
+  g_type_ensure (CS_TYPE_INBOX_PAGE);
+  g_type_ensure (CS_TYPE_SIGN_IN_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/countersign/Desk/cs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, inbox_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
+
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+}
+
+static void
+cs_window_init (CsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CsWindow *
+cs_window_new (AdwApplication *application,
+               CsSession      *session,
+               GSettings      *settings)
+{
+  CsWindow *self = g_object_new (CS_TYPE_WINDOW, "application", application, NULL);
+
+  self->session = g_object_ref (session);
+  self->settings = g_object_ref (settings);
+  cs_sign_in_page_set_session (self->sign_in_page, session);
+  cs_inbox_page_set_session (self->inbox_page, session);
+
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "inbox-scope", self->inbox_page, "scope", G_SETTINGS_BIND_DEFAULT);
+  return self;
+}
