@@ -1142,16 +1142,16 @@ cs_inbox_page_init (CsInboxPage *self)
   add_column (self, _("Matter"), G_CALLBACK (label_setup), bind_matter, compare_matter,
               TRUE, -1);
   add_column (self, _("Applicant"), G_CALLBACK (label_setup), bind_applicant,
-              compare_applicant, FALSE, 130);
+              compare_applicant, FALSE, 120);
   add_column (self, _("Received"), G_CALLBACK (label_setup), bind_received, compare_received,
-              FALSE, 140);
+              FALSE, 130);
   /* Translators: a column of the inbox; the days it shows are working days */
   deadline = add_column (self, _("Deadline (working days)"), G_CALLBACK (deadline_setup),
-                         bind_deadline, compare_deadline, FALSE, 230);
-  add_column (self, _("State"), G_CALLBACK (label_setup), bind_state, compare_state, FALSE, 140);
-  add_column (self, _("Flags"), G_CALLBACK (tags_setup), bind_tags, compare_tags, FALSE, 170);
+                         bind_deadline, compare_deadline, FALSE, 200);
+  add_column (self, _("State"), G_CALLBACK (label_setup), bind_state, compare_state, FALSE, 120);
+  add_column (self, _("Flags"), G_CALLBACK (tags_setup), bind_tags, compare_tags, FALSE, 150);
   add_column (self, _("Assignee"), G_CALLBACK (label_setup), bind_assignee, compare_assignee,
-              FALSE, 110);
+              FALSE, 100);
   gtk_column_view_sort_by_column (self->column_view, deadline, GTK_SORT_ASCENDING);
 
   keys = gtk_event_controller_key_new ();
