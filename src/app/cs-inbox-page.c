@@ -1144,11 +1144,11 @@ cs_inbox_page_init (CsInboxPage *self)
   add_column (self, _("Applicant"), G_CALLBACK (label_setup), bind_applicant,
               compare_applicant, FALSE, 120);
   add_column (self, _("Received"), G_CALLBACK (label_setup), bind_received, compare_received,
-              FALSE, 130);
+              FALSE, 145);
   /* Translators: a column of the inbox; the days it shows are working days */
   deadline = add_column (self, _("Deadline (working days)"), G_CALLBACK (deadline_setup),
                          bind_deadline, compare_deadline, FALSE, 200);
-  add_column (self, _("State"), G_CALLBACK (label_setup), bind_state, compare_state, FALSE, 120);
+  add_column (self, _("State"), G_CALLBACK (label_setup), bind_state, compare_state, FALSE, 110);
   add_column (self, _("Flags"), G_CALLBACK (tags_setup), bind_tags, compare_tags, FALSE, 150);
   add_column (self, _("Assignee"), G_CALLBACK (label_setup), bind_assignee, compare_assignee,
               FALSE, 100);
