@@ -687,6 +687,7 @@ logged_in_cb (GObject      *object,
   Opening *opening = g_task_get_task_data (task);
   g_autoptr(CsUser) user = NULL;
   g_autofree char *token = NULL;
+  GCancellable *cancellable;
   GError *error = NULL;
 
   token = cs_client_login_finish (CS_CLIENT (object), result, &user, &error);
@@ -702,9 +703,9 @@ logged_in_cb (GObject      *object,
       g_free (opening->username);
       opening->username = g_strdup (cs_user_get_username (user));
     }
+  cancellable = g_task_get_cancellable (task);
   cs_credentials_store_token_async (opening->server_url, opening->username, token,
-                                    g_task_get_cancellable (task), token_stored_cb,
-                                    g_steal_pointer (&task));
+                                    cancellable, token_stored_cb, g_steal_pointer (&task));
 }
 
 /**

@@ -76,6 +76,12 @@ static void
 set_busy (CsSignInPage *self,
           gboolean      busy)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* A focused text field made insensitive never sees its focus-out: let
+   * the focus go first. */
+  if (busy && root != NULL)
+    gtk_root_set_focus (root, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_label_set_text_with_mnemonic (self->sign_in_label,

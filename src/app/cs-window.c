@@ -56,6 +56,9 @@ static void
 show_inbox (CsWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", TRUE);
+  /* Focus leaves the sign-in form before it is hidden: a text field
+   * unmapped while focused never sees its focus-out. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->stack, "inbox");
   gtk_widget_grab_focus (GTK_WIDGET (self->inbox_page));
 }

@@ -1,0 +1,279 @@
+#!/usr/bin/python3
+# tests/ui/test-desk.py — the desk driven as a person would, through the
+# accessibility tree, against a real countersign-central (TAP output).
+#
+# Runs inside tests/ui/run-ui-test (a private D-Bus session with an unlocked
+# gnome-keyring, and Xvfb). Environment: COUNTERSIGN_CENTRAL,
+# COUNTERSIGN_DEMO_CACHE, COUNTERSIGN_DESK (the binary),
+# COUNTERSIGN_SCHEMA_DIR, COUNTERSIGN_LOCALEDIR, COUNTERSIGN_SCREENSHOTS
+# (where screenshots go).
+#
+# Copyright 2026 The Countersign authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+TODAY = "2026-11-18"
+plan = []
+failures = 0
+test_number = 0
+
+
+def ok(condition, description):
+    global failures, test_number
+    test_number += 1
+    print(("ok %d - %s" if condition else "not ok %d - %s") % (test_number, description),
+          flush=True)
+    if not condition:
+        failures += 1
+    return condition
+
+
+def bail_out(message):
+    print("Bail out! " + message, flush=True)
+    sys.exit(99)
+
+
+def wait_for(predicate, timeout=30.0, step=0.2):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            value = predicate()
+        except Exception:  # the tree changes under us while the app works
+            value = None
+        if value:
+            return value
+        time.sleep(step)
+    return None
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    for i in range(node.childCount):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1)
+
+
+def find(root, role=None, name=None, pattern=None):
+    for node in walk(root):
+        try:
+            if role is not None and node.getRoleName() != role:
+                continue
+            if name is not None and node.name != name:
+                continue
+            if pattern is not None and not re.search(pattern, node.name or ""):
+                continue
+            return node
+        except Exception:
+            continue
+    return None
+
+
+def find_app(process):
+    def look():
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None and app.get_process_id() == process.pid:
+                return app
+        return None
+    return wait_for(look, timeout=30)
+
+
+def type_into(node, text):
+    editable = node.queryEditableText()
+    editable.setTextContents(text)
+
+
+def click(node):
+    node.queryAction().doAction(0)
+
+
+def screenshot(name):
+    folder = os.environ["COUNTERSIGN_SCREENSHOTS"]
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, name)
+    subprocess.run(["import", "-window", "root", path], check=True)
+    return path
+
+
+class Central:
+    def __init__(self, folder):
+        self.db = os.path.join(folder, "central.db")
+        subprocess.run([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db, "--seed-demo",
+                        "--today", TODAY, "--demo-cache", os.environ["COUNTERSIGN_DEMO_CACHE"]],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.log = open(os.path.join(folder, "central.log"), "w")
+        self.process = subprocess.Popen([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db,
+                                         "--listen", "127.0.0.1:0"],
+                                        stdout=subprocess.PIPE, stderr=self.log, text=True)
+        self.url = self.process.stdout.readline().strip()
+        if not self.url.startswith("http://127.0.0.1:"):
+            bail_out("countersign-central did not start")
+
+    def query(self, sql, *args):
+        with sqlite3.connect(self.db) as db:
+            return db.execute(sql, args).fetchall()
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        if not self.log.closed:
+            self.log.close()
+
+
+class Desk:
+    def __init__(self, folder, args, lang="C.UTF-8"):
+        env = dict(os.environ)
+        env["GSETTINGS_SCHEMA_DIR"] = os.environ["COUNTERSIGN_SCHEMA_DIR"]
+        # Settings persist between runs, in the private HOME of the wrapper.
+        env["GSETTINGS_BACKEND"] = "keyfile"
+        env["LANG"] = env["LC_ALL"] = lang
+        env["LANGUAGE"] = "zh_CN" if lang.startswith("zh") else ""
+        env.pop("NO_AT_BRIDGE", None)
+        env["G_DEBUG"] = os.environ.get("COUNTERSIGN_DESK_G_DEBUG", "")
+        env.pop("COUNTERSIGN_TOKEN", None)
+        self.log = open(os.path.join(folder, "desk-%d.log" % time.monotonic_ns()), "w")
+        self.process = subprocess.Popen([os.environ["COUNTERSIGN_DESK"],
+                                         "--data-dir", os.path.join(folder, "data"),
+                                         "--today", TODAY] + args,
+                                        env=env, stdout=self.log, stderr=self.log)
+        self.app = find_app(self.process)
+        if self.app is None:
+            bail_out("the desk did not show up on the accessibility bus")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            code = self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code = self.process.wait()
+        self.log.close()
+        return code
+
+
+def text_of(node):
+    # GTK 4.8 does not announce a label's new text as a name change: read
+    # the text itself.
+    try:
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+    except Exception:
+        return node.name or ""
+
+
+def status_lines(app):
+    # The inbox's status line and the offline banner have the status role.
+    return [node for node in walk(app) if node.getRoleName() == "status bar"]
+
+
+def count_label(app, pattern, lines=None):
+    for node in lines if lines is not None else status_lines(app):
+        if re.search(pattern, text_of(node)):
+            return node
+    return None
+
+
+def main():
+    for name in ("COUNTERSIGN_CENTRAL", "COUNTERSIGN_DEMO_CACHE", "COUNTERSIGN_DESK",
+                 "COUNTERSIGN_SCHEMA_DIR", "COUNTERSIGN_LOCALEDIR", "COUNTERSIGN_SCREENSHOTS"):
+        if name not in os.environ:
+            bail_out(name + " is not set (run through meson test)")
+
+    folder = tempfile.mkdtemp(prefix="countersign-ui-")
+    central = Central(folder)
+    try:
+        run(folder, central)
+    finally:
+        central.stop()
+    print("1..%d" % test_number, flush=True)
+    return 1 if failures else 0
+
+
+def run(folder, central):
+    total = central.query("SELECT count(*) FROM case_parts WHERE department = 'health'")[0][0]
+    number, applicant = central.query(
+        "SELECT c.number, json_extract(c.applicant, '$.name') FROM cases c "
+        "JOIN case_parts p ON p.case_id = c.id WHERE p.department = 'health' "
+        "ORDER BY c.number LIMIT 1")[0]
+
+    # 1. A first start: the sign-in page, then the inbox.
+    desk = Desk(folder, ["--server", central.url])
+    app = desk.app
+    username = wait_for(lambda: find(app, role="text", name="Username"))
+    ok(username is not None, "the sign-in page asks for a username")
+    server = find(app, role="text", name="Server Address")
+    ok(server is not None and text_of(server) == central.url,
+       "the server given on the command line is filled in (%r)" % (server and text_of(server)))
+    type_into(username, "health-approver")
+    type_into(find(app, role="password text") or find(app, role="text", name="Password"), "demo")
+    sign_in = wait_for(lambda: find(app, role="push button", pattern="Sign In"))
+    ok(sign_in is not None, "there is a Sign In button")
+    click(sign_in)
+
+    lines = wait_for(lambda: count_label(app, r"^\d+ cases$") and status_lines(app), timeout=60)
+    counted = lines and count_label(app, r"^\d+ cases$", lines)
+    ok(counted is not None and text_of(counted) == "%d cases" % total,
+       "the inbox lists the department's %d cases (%s)" % (total, counted and text_of(counted)))
+    table = find(app, name="Cases")
+    ok(table is not None, "the cases are in a table named for assistive technologies")
+
+    token = subprocess.run(["secret-tool", "lookup", "server", central.url,
+                            "username", "health-approver"], capture_output=True, text=True)
+    ok(token.returncode == 0 and len(token.stdout.strip()) > 10,
+       "the session's token is in the keyring")
+
+    search = find(app, name="Search cases")
+    ok(search is not None, "there is a search field")
+    type_into(search, number)
+    shown = wait_for(lambda: count_label(app, r"^Showing 1 of %d cases$" % total, lines))
+    ok(shown is not None, "searching for %s leaves one case" % number)
+    ok(find(app, role="label", name=applicant) is not None,
+       "the case found is %s's" % applicant)
+    type_into(search, "")
+    ok(wait_for(lambda: count_label(app, r"^%d cases$" % total, lines)) is not None,
+       "clearing the search shows every case again")
+    time.sleep(0.5)
+    ok(os.path.exists(screenshot("inbox-en.png")), "screenshot of the inbox (English)")
+    ok(desk.stop() in (0, -15), "the desk quits cleanly")
+
+    # 2. The next start: the remembered server and user, the token from the
+    # keyring, no password; in Chinese.
+    desk = Desk(folder, [], lang="zh_CN.UTF-8")
+    app = desk.app
+    counted = wait_for(lambda: count_label(app, r"^%d 件$" % total), timeout=60)
+    ok(counted is not None, "the next start opens the inbox without a password, in Chinese")
+    ok(find(app, role="label", name="待办") is not None, "the inbox's title is Chinese")
+    time.sleep(0.5)
+    ok(os.path.exists(screenshot("inbox-zh.png")), "screenshot of the inbox (Chinese)")
+    desk.stop()
+
+    # 3. The server is down: the desk opens from the cache, marked offline.
+    central.stop()
+    desk = Desk(folder, [])
+    app = desk.app
+    counted = wait_for(lambda: count_label(app, r"^%d cases$" % total), timeout=60)
+    ok(counted is not None, "with the server down the inbox opens from the cache")
+    lines = status_lines(app)
+    ok(wait_for(lambda: count_label(app, "^Offline", lines)) is not None,
+       "the inbox says it is offline")
+    time.sleep(0.5)
+    screenshot("inbox-offline.png")
+    desk.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
