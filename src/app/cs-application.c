@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-application.h"
+#include "cs-preferences-window.h"
 #include "cs-session.h"
 #include "cs-window.h"
 
@@ -20,6 +21,7 @@ struct _CsApplication
 
   GSettings *settings;
   CsSession *session;
+  CsPluginHost *plugin_host;
   char *server_url;
   char *ca_file;
   char *data_dir;
@@ -69,6 +71,8 @@ cs_application_startup (GApplication *app)
                                                         NULL);
   self->settings = g_settings_new (APP_ID);
   self->session = cs_session_new (data_dir);
+  /* Before the first window: the case view asks it for panels. */
+  self->plugin_host = cs_plugin_host_new (self->settings);
   if (g_date_valid (&self->today))
     cs_session_set_today (self->session, &self->today);
   gtk_window_set_default_icon_name (APP_ID);
@@ -94,6 +98,7 @@ cs_application_shutdown (GApplication *app)
   CsApplication *self = CS_APPLICATION (app);
 
   G_APPLICATION_CLASS (cs_application_parent_class)->shutdown (app);
+  g_clear_object (&self->plugin_host);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 }
@@ -150,6 +155,19 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  CsApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->plugin_host == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (cs_preferences_window_new (parent, self->plugin_host)));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -159,6 +177,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -179,6 +198,7 @@ cs_application_init (CsApplication *self)
     { NULL }
   };
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_date_clear (&self->today, 1);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
@@ -187,6 +207,8 @@ cs_application_init (CsApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }
 
 CsApplication *
@@ -197,4 +219,18 @@ cs_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/org/countersign/Desk",
                        NULL);
+}
+
+/**
+ * cs_application_get_plugin_host:
+ * @self: a #CsApplication
+ *
+ * Returns: (transfer none) (nullable): the department plugins, from
+ *   start-up to shutdown
+ */
+CsPluginHost *
+cs_application_get_plugin_host (CsApplication *self)
+{
+  g_return_val_if_fail (CS_IS_APPLICATION (self), NULL);
+  return self->plugin_host;
 }

@@ -1,0 +1,20 @@
+/* hlth-radiation-panel.h
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+#include <countersign.h>
+
+G_BEGIN_DECLS
+
+#define HLTH_TYPE_RADIATION_PANEL (hlth_radiation_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (HlthRadiationPanel, hlth_radiation_panel, HLTH, RADIATION_PANEL, AdwBin)
+
+GtkWidget *hlth_radiation_panel_new (CsCase *kase);
+
+G_END_DECLS
