@@ -170,12 +170,13 @@ find_id_numbers (const char *text)
   return numbers;
 }
 
-/* The value printed after a 姓名 label ("姓名：陈丽萍", "一、姓名\n陈丽萍",
- * "申请人姓名 陈丽萍"), or NULL. */
+/* The name printed after a 姓名 label and a colon on the same line
+ * ("姓名：陈丽萍"), or NULL. A label alone on its line is not trusted: in
+ * extracted text the next line may as well be a table's header. */
 static char *
 find_printed_name (const char *text)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("姓\\s*名[\\s:：]*([^\\s:：、,，]{2,20})",
+  g_autoptr(GRegex) regex = g_regex_new ("姓[ \\t]*名[ \\t]*[:：][ \\t]*([^\\s:：、,，]{2,20})",
                                          G_REGEX_OPTIMIZE, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
@@ -241,13 +242,19 @@ check_personal_material (GPtrArray      *findings,
       return;
     }
 
+  /* A name the material clearly gives, and not the applicant's anywhere:
+   * someone else's material. No name found at all: to be looked at. */
   printed_name = find_printed_name (text);
-  if (name != NULL && printed_name != NULL && !g_str_equal (printed_name, name))
-    add_finding (findings, CS_FINDING_ERROR, HLTH_FIELD_APPLICANT_NAME, id, item,
-                 _("“%s” is made out to %s, but the applicant is %s."), title, printed_name, name);
-  else if (name != NULL && printed_name == NULL && strstr (text, name) == NULL)
-    add_finding (findings, CS_FINDING_WARNING, HLTH_FIELD_APPLICANT_NAME, id, item,
-                 _("The applicant’s name, %s, does not appear on “%s”."), name, title);
+  if (name != NULL && strstr (text, name) == NULL)
+    {
+      if (printed_name != NULL)
+        add_finding (findings, CS_FINDING_ERROR, HLTH_FIELD_APPLICANT_NAME, id, item,
+                     _("“%s” is made out to %s, but the applicant is %s."),
+                     title, printed_name, name);
+      else
+        add_finding (findings, CS_FINDING_WARNING, HLTH_FIELD_APPLICANT_NAME, id, item,
+                     _("The applicant’s name, %s, does not appear on “%s”."), name, title);
+    }
 
   if (id_number == NULL)
     return;

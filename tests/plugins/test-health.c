@@ -359,6 +359,16 @@ test_name_on_materials (Fixture       *fixture,
   g_assert_nonnull (finding);
   g_assert_nonnull (strstr (cs_finding_get_message (finding), "陈丽娟"));
   g_assert_null (find (findings, CS_FINDING_ERROR, "applicant.id_number", "m4", NULL));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A label with a table's header after it, as text comes out of some
+   * PDFs: no name to compare, so the approver looks, nothing is claimed. */
+  g_hash_table_insert (fixture->texts, "m5",
+                       "个人剂量监测报告\n一、姓名\n序号\n项目\n标准要求\n二、公民身份号码\n"
+                       "440113197411123066");
+  findings = check (fixture);
+  g_assert_null (find (findings, CS_FINDING_ERROR, "applicant.name", "m5", NULL));
+  g_assert_nonnull (find (findings, CS_FINDING_WARNING, "applicant.name", "m5", "dosimetry"));
 }
 
 static void
