@@ -44,6 +44,7 @@ struct _CsSession
   CsCaseList *cases;
   CsUser *user;
   CsCalendar *calendar;
+  GListModel *matters;
 
   GCancellable *cancellable;   /* background work of this account */
   GError *offline_reason;
@@ -69,6 +70,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CASE_CHANGED,
+  WRITE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 set_string (char       **slot,
@@ -128,6 +137,20 @@ reload_calendar (CsSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALENDAR]);
 }
 
+static void
+reload_matters (CsSession *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) matters = cs_cache_load_matters (self->cache, &error);
+
+  if (matters == NULL)
+    {
+      g_warning ("The catalogue could not be read from the cache: %s", error->message);
+      return;
+    }
+  g_set_object (&self->matters, matters);
+}
+
 /* Closes the account: background work stops, the models empty. */
 static void
 close_account (CsSession *self)
@@ -144,6 +167,7 @@ close_account (CsSession *self)
   g_clear_object (&self->cache);
   g_clear_object (&self->client);
   g_clear_object (&self->calendar);
+  g_clear_object (&self->matters);
   set_user (self, NULL);
   cs_case_list_replace_all (self->cases, g_ptr_array_new ());
   set_syncing (self, FALSE);
@@ -238,6 +262,30 @@ cs_session_class_init (CsSessionClass *klass)
     g_param_spec_object ("calendar", NULL, NULL, CS_TYPE_CALENDAR,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CsSession::case-changed:
+   * @self: the session
+   * @kase: the case as it now stands (a summary or in full)
+   *
+   * The server changed a case: an event of the feed, or the answer to a
+   * write of this desk's outbox. The inbox list is up to date already.
+   */
+  signals[CASE_CHANGED] = g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, CS_TYPE_CASE);
+
+  /**
+   * CsSession::write-changed:
+   * @self: the session
+   * @item: the outbox item as it now stands
+   *
+   * A write of this account's outbox was queued, sent, failed, retried or
+   * discarded.
+   */
+  signals[WRITE_CHANGED] = g_signal_new ("write-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, CS_TYPE_OUTBOX_ITEM);
 }
 
 static void
@@ -446,6 +494,7 @@ feed_case_changed_cb (CsFeed    *feed,
                       CsSession *self)
 {
   cs_case_list_update (self->cases, kase);
+  g_signal_emit (self, signals[CASE_CHANGED], 0, kase);
 }
 
 static void
@@ -468,6 +517,15 @@ outbox_case_updated_cb (CsOutbox  *outbox,
                         CsSession *self)
 {
   cs_case_list_update (self->cases, kase);
+  g_signal_emit (self, signals[CASE_CHANGED], 0, kase);
+}
+
+static void
+outbox_item_changed_cb (CsOutbox     *outbox,
+                        CsOutboxItem *item,
+                        CsSession    *self)
+{
+  g_signal_emit (self, signals[WRITE_CHANGED], 0, item);
 }
 
 static void
@@ -504,6 +562,7 @@ catalogue_synced_cb (GObject      *object,
 
   set_online (self, TRUE, NULL);
   reload_calendar (self);
+  reload_matters (self);
   if (fetched > 0)
     cs_case_list_load_async (self->cases, self->cache, self->cancellable, list_reloaded_cb,
                              NULL);
@@ -642,6 +701,8 @@ open_account (GTask *task)
   self->outbox = cs_outbox_new (cache);
   g_signal_connect_object (self->outbox, "case-updated", G_CALLBACK (outbox_case_updated_cb),
                            self, 0);
+  g_signal_connect_object (self->outbox, "item-changed", G_CALLBACK (outbox_item_changed_cb),
+                           self, 0);
   self->token_kept = opening->token_kept;
   set_string (&self->server_url, opening->server_url);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
@@ -658,6 +719,7 @@ open_account (GTask *task)
                                       : cs_cache_load_user (cache, NULL);
   set_user (self, cached_user);
   reload_calendar (self);
+  reload_matters (self);
 
   cs_case_list_load_async (self->cases, cache, g_task_get_cancellable (task), cases_loaded_cb,
                            g_object_ref (task));
@@ -976,4 +1038,382 @@ cs_session_refresh (CsSession *self)
     return;
   drain_outbox (self);
   go_online (self);
+}
+
+/**
+ * cs_session_lookup_matter:
+ * @self: a #CsSession
+ * @code: a matter code
+ *
+ * Returns: (transfer none) (nullable): the catalogue's matter, once synced
+ */
+CsMatter *
+cs_session_lookup_matter (CsSession  *self,
+                          const char *code)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  for (guint i = 0; self->matters != NULL && i < g_list_model_get_n_items (self->matters); i++)
+    {
+      g_autoptr(CsMatter) matter = g_list_model_get_item (self->matters, i);
+
+      if (g_strcmp0 (cs_matter_get_code (matter), code) == 0)
+        return matter;   /* the list keeps it */
+    }
+  return NULL;
+}
+
+/**
+ * cs_session_load_cached_case:
+ * @self: a #CsSession
+ * @case_id: the case's ID
+ *
+ * Returns: (transfer full) (nullable): the case in full as the cache last
+ *   saw it, for a case view to show before the server answers
+ */
+CsCase *
+cs_session_load_cached_case (CsSession  *self,
+                             const char *case_id)
+{
+  g_autoptr(GError) error = NULL;
+  CsCase *kase;
+
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+  g_return_val_if_fail (case_id != NULL, NULL);
+
+  if (self->cache == NULL)
+    return NULL;
+  kase = cs_cache_load_case (self->cache, case_id, NULL, &error);
+  if (error != NULL)
+    g_warning ("Case %s could not be read from the cache: %s", case_id, error->message);
+  return kase;
+}
+
+typedef struct
+{
+  char *case_id;
+  CsCase *cached;
+} FetchCase;
+
+static void
+fetch_case_free (FetchCase *fetch)
+{
+  g_free (fetch->case_id);
+  g_clear_object (&fetch->cached);
+  g_free (fetch);
+}
+
+static void
+case_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CsSession *self = g_task_get_source_object (task);
+  FetchCase *fetch = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(CsCase) kase = NULL;
+
+  kase = cs_client_get_case_finish (CS_CLIENT (object), result, &etag, &error);
+  if (kase != NULL)
+    {
+      g_autoptr(GError) store_error = NULL;
+
+      if (self->cache != NULL && !cs_cache_store_case (self->cache, kase, etag, &store_error))
+        g_warning ("Case %s could not be cached: %s", fetch->case_id, store_error->message);
+      g_task_return_pointer (task, g_steal_pointer (&kase), g_object_unref);
+    }
+  else if (error == NULL && fetch->cached != NULL)
+    /* 304: the cached copy is current. */
+    g_task_return_pointer (task, g_object_ref (fetch->cached), g_object_unref);
+  else
+    {
+      if (error == NULL)
+        error = g_error_new_literal (CS_ERROR, CS_ERROR_PROTOCOL,
+                                     _("The server answered “not modified” for a case this "
+                                       "desk does not hold"));
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+}
+
+/**
+ * cs_session_fetch_case_async:
+ * @self: a #CsSession
+ * @case_id: the case's ID
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the case in full
+ * @user_data: data for @callback
+ *
+ * Asks the server for the case in full, sending the cached copy's ETag so
+ * that an unchanged case costs no transfer; the answer goes into the cache.
+ */
+void
+cs_session_fetch_case_async (CsSession           *self,
+                             const char          *case_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  FetchCase *fetch;
+
+  g_return_if_fail (CS_IS_SESSION (self));
+  g_return_if_fail (case_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_session_fetch_case_async);
+  if (self->client == NULL)
+    {
+      g_task_return_new_error (task, CS_ERROR, CS_ERROR_NOT_SIGNED_IN, _("Not signed in"));
+      return;
+    }
+
+  fetch = g_new0 (FetchCase, 1);
+  fetch->case_id = g_strdup (case_id);
+  fetch->cached = cs_cache_load_case (self->cache, case_id, &etag, &error);
+  if (error != NULL)
+    g_warning ("Case %s could not be read from the cache: %s", case_id, error->message);
+  g_task_set_task_data (task, fetch, (GDestroyNotify)fetch_case_free);
+
+  cs_client_get_case_async (self->client, case_id, fetch->cached != NULL ? etag : NULL,
+                            cancellable, case_fetched_cb, g_steal_pointer (&task));
+}
+
+/**
+ * cs_session_fetch_case_finish:
+ * @self: a #CsSession
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the case in full
+ */
+CsCase *
+cs_session_fetch_case_finish (CsSession     *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  char *sha256;
+  GFileProgressCallback progress;
+  gpointer progress_data;
+} FetchMaterial;
+
+static void
+fetch_material_free (FetchMaterial *fetch)
+{
+  g_free (fetch->sha256);
+  g_free (fetch);
+}
+
+static void
+material_downloaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CsSession *self = g_task_get_source_object (task);
+  FetchMaterial *fetch = g_task_get_task_data (task);
+  GError *error = NULL;
+  GFile *file;
+
+  if (!cs_client_download_finish (CS_CLIENT (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (self->cache == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Signed out"));
+      return;
+    }
+  file = cs_cache_commit_material (self->cache, fetch->sha256, &error);
+  if (file == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, file, g_object_unref);
+}
+
+/**
+ * cs_session_fetch_material_async:
+ * @self: a #CsSession
+ * @case_id: the case the material belongs to
+ * @material: the material
+ * @progress: (nullable) (scope notified): called as bytes arrive
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the material's file
+ * @user_data: data for @callback
+ *
+ * Finds the material in the cache, or downloads it there (resuming an
+ * earlier attempt), checked against its SHA-256 either way.
+ */
+void
+cs_session_fetch_material_async (CsSession             *self,
+                                 const char            *case_id,
+                                 CsMaterial            *material,
+                                 GFileProgressCallback  progress,
+                                 gpointer               progress_data,
+                                 GCancellable          *cancellable,
+                                 GAsyncReadyCallback    callback,
+                                 gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) cached = NULL;
+  g_autoptr(GFile) partial = NULL;
+  const char *sha256;
+  FetchMaterial *fetch;
+
+  g_return_if_fail (CS_IS_SESSION (self));
+  g_return_if_fail (case_id != NULL);
+  g_return_if_fail (CS_IS_MATERIAL (material));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_session_fetch_material_async);
+  if (self->cache == NULL)
+    {
+      g_task_return_new_error (task, CS_ERROR, CS_ERROR_NOT_SIGNED_IN, _("Not signed in"));
+      return;
+    }
+
+  sha256 = cs_material_get_sha256 (material);
+  cached = cs_cache_lookup_material (self->cache, sha256);
+  if (cached != NULL)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&cached), g_object_unref);
+      return;
+    }
+
+  partial = cs_cache_get_partial_file (self->cache, sha256);
+  if (partial == NULL)
+    {
+      g_task_return_new_error (task, CS_ERROR, CS_ERROR_PROTOCOL,
+                               _("The server named the material “%s” with a malformed "
+                                 "digest"), cs_material_get_name (material));
+      return;
+    }
+
+  fetch = g_new0 (FetchMaterial, 1);
+  fetch->sha256 = g_strdup (sha256);
+  g_task_set_task_data (task, fetch, (GDestroyNotify)fetch_material_free);
+  cs_client_download_async (self->client, case_id, cs_material_get_id (material), sha256,
+                            partial, progress, progress_data, cancellable,
+                            material_downloaded_cb, g_steal_pointer (&task));
+}
+
+/**
+ * cs_session_fetch_material_finish:
+ * @self: a #CsSession
+ * @result: the result passed to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the material's file in the cache
+ */
+GFile *
+cs_session_fetch_material_finish (CsSession     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* A write is safe once queued; it goes out now when the server answers,
+ * else whenever it is back. */
+static CsOutboxItem *
+queued (CsSession    *self,
+        CsOutboxItem *item)
+{
+  if (item != NULL && self->online)
+    drain_outbox (self);
+  return item;
+}
+
+static gboolean
+check_signed_in (CsSession  *self,
+                 GError    **error)
+{
+  if (self->outbox != NULL)
+    return TRUE;
+  g_set_error_literal (error, CS_ERROR, CS_ERROR_NOT_SIGNED_IN, _("Not signed in"));
+  return FALSE;
+}
+
+/**
+ * cs_session_claim:
+ * @self: a #CsSession
+ * @case_id: the case to claim
+ * @error: return location for an error
+ *
+ * Queues the claim of a case in the outbox and sends it when online.
+ *
+ * Returns: (transfer full) (nullable): the queued write
+ */
+CsOutboxItem *
+cs_session_claim (CsSession   *self,
+                  const char  *case_id,
+                  GError     **error)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+
+  if (!check_signed_in (self, error))
+    return NULL;
+  return queued (self, cs_outbox_enqueue_claim (self->outbox, case_id, NULL, error));
+}
+
+/**
+ * cs_session_release:
+ * @self: a #CsSession
+ * @case_id: the case to give back
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the queued write
+ */
+CsOutboxItem *
+cs_session_release (CsSession   *self,
+                    const char  *case_id,
+                    GError     **error)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+
+  if (!check_signed_in (self, error))
+    return NULL;
+  return queued (self, cs_outbox_enqueue_release (self->outbox, case_id, NULL, error));
+}
+
+/**
+ * cs_session_save_review:
+ * @self: a #CsSession
+ * @case_id: the case reviewed
+ * @opinion: the review opinion
+ * @proposed_outcome: the outcome proposed to the chief representative
+ * @final: %TRUE to submit it for decision, %FALSE for a draft
+ * @verdicts: (element-type CsVerdict): the checklist verdicts
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the queued write
+ */
+CsOutboxItem *
+cs_session_save_review (CsSession   *self,
+                        const char  *case_id,
+                        const char  *opinion,
+                        CsOutcome    proposed_outcome,
+                        gboolean     final,
+                        GPtrArray   *verdicts,
+                        GError     **error)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+
+  if (!check_signed_in (self, error))
+    return NULL;
+  return queued (self, cs_outbox_enqueue_review (self->outbox, case_id, opinion,
+                                                 proposed_outcome, final, verdicts, error));
 }

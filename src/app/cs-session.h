@@ -67,4 +67,41 @@ gboolean     cs_session_sign_out_finish  (CsSession            *self,
                                           GError              **error);
 void         cs_session_refresh          (CsSession            *self);
 
+CsMatter    *cs_session_lookup_matter    (CsSession            *self,
+                                          const char           *code);
+CsCase      *cs_session_load_cached_case (CsSession            *self,
+                                          const char           *case_id);
+void         cs_session_fetch_case_async (CsSession            *self,
+                                          const char           *case_id,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+CsCase      *cs_session_fetch_case_finish (CsSession           *self,
+                                          GAsyncResult         *result,
+                                          GError              **error);
+void         cs_session_fetch_material_async  (CsSession             *self,
+                                               const char            *case_id,
+                                               CsMaterial            *material,
+                                               GFileProgressCallback  progress,
+                                               gpointer               progress_data,
+                                               GCancellable          *cancellable,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data);
+GFile       *cs_session_fetch_material_finish (CsSession             *self,
+                                               GAsyncResult          *result,
+                                               GError               **error);
+CsOutboxItem *cs_session_claim           (CsSession            *self,
+                                          const char           *case_id,
+                                          GError              **error);
+CsOutboxItem *cs_session_release         (CsSession            *self,
+                                          const char           *case_id,
+                                          GError              **error);
+CsOutboxItem *cs_session_save_review     (CsSession            *self,
+                                          const char           *case_id,
+                                          const char           *opinion,
+                                          CsOutcome             proposed_outcome,
+                                          gboolean              final,
+                                          GPtrArray            *verdicts,
+                                          GError              **error);
+
 G_END_DECLS

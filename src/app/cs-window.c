@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-application.h"
+#include "cs-case-view.h"
 #include "cs-inbox-page.h"
 #include "cs-sign-in-page.h"
 #include "cs-window.h"
@@ -22,6 +24,7 @@ struct _CsWindow
   GSettings *settings;
   GCancellable *cancellable;
 
+  CsCaseView *case_view;
   CsInboxPage *inbox_page;
   AdwStatusPage *loading_page;
   CsSignInPage *sign_in_page;
@@ -46,6 +49,7 @@ show_sign_in (CsWindow   *self,
   g_autofree char *ca_file = g_settings_get_string (self->settings, "ca-file");
   g_autofree char *username = g_settings_get_string (self->settings, "username");
 
+  cs_case_view_close (self->case_view);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
   cs_sign_in_page_prefill (self->sign_in_page, server, ca_file, username);
@@ -55,6 +59,7 @@ show_sign_in (CsWindow   *self,
 static void
 show_inbox (CsWindow *self)
 {
+  cs_case_view_close (self->case_view);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", TRUE);
   /* Focus leaves the sign-in form before it is hidden: a text field
    * unmapped while focused never sees its focus-out. */
@@ -73,6 +78,27 @@ remember_account (CsWindow *self)
 
   g_settings_set_string (self->settings, "server-url", server != NULL ? server : "");
   g_settings_set_string (self->settings, "username", username != NULL ? username : "");
+}
+
+static void
+on_case_activated (CsWindow *self,
+                   CsCase   *kase)
+{
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  cs_case_view_open (self->case_view, kase);
+  gtk_stack_set_visible_child_name (self->stack, "case");
+  gtk_widget_grab_focus (GTK_WIDGET (self->case_view));
+}
+
+/* Back to the inbox as it was left: its selection and scroll position are
+ * untouched, and the keyboard is on the list again. */
+static void
+on_case_back (CsWindow *self)
+{
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  cs_case_view_close (self->case_view);
+  gtk_stack_set_visible_child_name (self->stack, "inbox");
+  gtk_widget_grab_focus (GTK_WIDGET (self->inbox_page));
 }
 
 static void
@@ -204,15 +230,19 @@ cs_window_class_init (CsWindowClass *klass)
 
   object_class->dispose = cs_window_dispose;
 
+  g_type_ensure (CS_TYPE_CASE_VIEW);
   g_type_ensure (CS_TYPE_INBOX_PAGE);
   g_type_ensure (CS_TYPE_SIGN_IN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/countersign/Desk/cs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, case_view);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, inbox_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_back);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
@@ -235,6 +265,9 @@ cs_window_new (AdwApplication *application,
   self->settings = g_object_ref (settings);
   cs_sign_in_page_set_session (self->sign_in_page, session);
   cs_inbox_page_set_session (self->inbox_page, session);
+  cs_case_view_set_session (self->case_view, session);
+  cs_case_view_set_plugin_host (self->case_view,
+                                cs_application_get_plugin_host (CS_APPLICATION (application)));
 
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);

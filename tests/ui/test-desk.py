@@ -91,6 +91,17 @@ def find_app(process):
     return wait_for(look, timeout=30)
 
 
+def widget_action(app, owner, name):
+    """Runs one of a widget's own actions (gtk_widget_class_install_action),
+    which GTK lists on the widget's accessible object."""
+    node = find(app, name=owner)
+    actions = node.queryAction()
+    for i in range(actions.nActions):
+        if actions.getName(i) == name:
+            return actions.doAction(i)
+    raise LookupError("%s has no action %s" % (owner, name))
+
+
 def type_into(node, text):
     editable = node.queryEditableText()
     editable.setTextContents(text)
@@ -203,6 +214,89 @@ def main():
     return 1 if failures else 0
 
 
+def open_case(app, search, number):
+    """Finds a case by its number and opens it from the keyboard."""
+    type_into(search, number)
+    wait_for(lambda: count_label(app, r"^Showing 1 of "))
+    # What Enter does in the list: the inbox's own action.
+    widget_action(app, "CsInboxPage", "inbox.open")
+    return wait_for(lambda: find(app, pattern=r"^Promised limit"), timeout=30)
+
+
+def review_a_case(app, central, search, lines, total):
+    """Claims a case, marks its checklist, writes and saves a review, and
+    finds the review on the server."""
+    case_id, number = central.query(
+        "SELECT c.id, c.number FROM cases c JOIN case_parts p ON p.case_id = c.id "
+        "WHERE p.department = 'health' AND p.matter_code = 'health.radiation-worker' "
+        "AND p.state = 'forwarded' AND p.assignee_id IS NULL ORDER BY c.number LIMIT 1")[0]
+    items = central.query(
+        "SELECT count(*) FROM checklist_items WHERE matter_code = 'health.radiation-worker'")[0][0]
+
+    ok(open_case(app, search, number) is not None, "Enter on the found case opens %s" % number)
+    ok(wait_for(lambda: find(app, role="label", name="Legal Clocks")) is not None,
+       "the case view shows its legal clocks")
+    ok(wait_for(lambda: find(app, pattern=r"^Promised limit")) is not None,
+       "the promised limit is among them")
+    page = wait_for(lambda: find(app, pattern=r"^Page 1 of \d+$"))
+    ok(page is not None, "the first material opens in the viewer (%s)" % (page and page.name))
+    ok(wait_for(lambda: find(app, role="label", pattern="Employer|employer")) is not None,
+       "the health plugin's panel shows the form")
+
+    claim = wait_for(lambda: find(app, role="push button", name="Claim"))
+    ok(claim is not None, "an unclaimed case offers Claim")
+    click(claim)
+    ok(wait_for(lambda: find(app, role="push button", name="Release"), timeout=30) is not None,
+       "once the claim is through, the case offers Release")
+    owner = central.query("SELECT u.username FROM case_parts p JOIN users u ON u.id = p.assignee_id "
+                          "WHERE p.case_id = ? AND p.department = 'health'", case_id)
+    ok(owner == [("health-approver",)], "the server records the claim (%r)" % owner)
+
+    verified = wait_for(lambda: [n for n in walk(app) if n.getRoleName() == "toggle button"
+                                 and n.name == "Verified"])
+    ok(verified is not None and len(verified) == items,
+       "each of the %d checklist items can be marked (%d)" % (items, len(verified or [])))
+    for button in verified or []:
+        click(button)
+    time.sleep(0.3)
+
+    outcome = find(app, pattern="^Proposed outcome")
+    ok(outcome is not None, "there is a proposed outcome")
+    click(outcome)
+    grant = wait_for(lambda: find(app, role="label", name="Grant"))
+    if grant is None:
+        grant = wait_for(lambda: find(app, name="Grant"))
+    ok(grant is not None, "the outcomes include Grant")
+    cell = grant
+    while cell is not None and cell.getRoleName() not in ("list item", "table cell"):
+        cell = cell.parent
+    click(cell if cell is not None else grant)
+    time.sleep(0.3)
+
+    opinion = find(app, name="Review opinion", role="text")
+    ok(opinion is not None, "there is a review opinion")
+    text = "材料齐全，符合《放射诊疗管理规定》第十七条，建议准予。"
+    type_into(opinion, text)
+    save = wait_for(lambda: find(app, role="push button", name="Save Review"))
+    ok(save is not None and save.getState().contains(pyatspi.STATE_SENSITIVE),
+       "with every item verified, an outcome and an opinion, the review can be saved")
+    screenshot("case-view-en.png")
+    click(save)
+    ok(wait_for(lambda: find(app, pattern="^Review sent to the central platform"), timeout=30)
+       is not None, "the case view says the review was sent")
+    stored = central.query("SELECT opinion, proposed_outcome, final, checklist FROM reviews "
+                           "WHERE case_id = ?", case_id)
+    ok(len(stored) == 1 and stored[0][0] == text and stored[0][1] == "grant",
+       "the server holds the review as written (%r)" % (stored[:1],))
+    ok(len(stored) == 1 and stored[0][3].count('"verified"') == items,
+       "with a verdict on every item")
+
+    widget_action(app, "CsCaseView", "case.back")      # Escape
+    ok(wait_for(lambda: count_label(app, r"^Showing 1 of %d cases$" % total, lines)) is not None,
+       "back in the inbox, the search is as it was left")
+    type_into(search, "")
+
+
 def run(folder, central):
     total = central.query("SELECT count(*) FROM case_parts WHERE department = 'health'")[0][0]
     number, applicant = central.query(
@@ -248,6 +342,8 @@ def run(folder, central):
        "clearing the search shows every case again")
     time.sleep(0.5)
     ok(os.path.exists(screenshot("inbox-en.png")), "screenshot of the inbox (English)")
+
+    review_a_case(app, central, search, lines, total)
     ok(desk.stop() in (0, -15), "the desk quits cleanly")
 
     # 2. The next start: the remembered server and user, the token from the
