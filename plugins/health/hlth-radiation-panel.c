@@ -94,6 +94,12 @@ set_row (AdwActionRow *row,
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  /* A wrapping label asks for the width of one character (any Chinese
+   * character is a break): give short values their line, long ones the row. */
+  gtk_label_set_width_chars (GTK_LABEL (label),
+                             MIN ((int) g_utf8_strlen (gtk_label_get_text (GTK_LABEL (label)),
+                                                       -1), 18));
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   if (!given)
     gtk_widget_add_css_class (label, "dim-label");
