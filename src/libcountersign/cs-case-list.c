@@ -16,10 +16,12 @@
  *
  * The inbox's list model: every cached case of the department, as
  * #CsCase items. Loading reads the cache in a worker thread; the first
- * load swaps the whole list in with one `items-changed`. A case that changes later is
- * updated in place (its object notifies its properties, the list does not
- * change), so views keep their selection and scroll position; a new case
- * is appended.
+ * load swaps the whole list in with one `items-changed`. A case that
+ * changes later is updated in place: its object keeps its identity and
+ * notifies its properties, and the list says the item changed (an
+ * `items-changed` that removes and adds it again at the same position), so
+ * that filter and sort models above look at it again while views keep
+ * their selection and scroll position. A new case is appended.
  */
 struct _CsCaseList
 {
@@ -127,6 +129,18 @@ cs_case_list_replace_all (CsCaseList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->cases->len);
 }
 
+static void
+update_in_place (CsCaseList *self,
+                 CsCase     *existing,
+                 CsCase     *newer)
+{
+  /* The hash key is the existing object's id string, which the update
+   * replaces: re-key it. */
+  g_hash_table_remove (self->by_id, cs_case_get_id (existing));
+  _cs_case_update_from (existing, newer);
+  g_hash_table_insert (self->by_id, (gpointer) cs_case_get_id (existing), existing);
+}
+
 /**
  * cs_case_list_update:
  * @self: a #CsCaseList
@@ -149,11 +163,11 @@ cs_case_list_update (CsCaseList *self,
     return;
   if (existing != NULL)
     {
-      /* The hash key is the existing object's id string, which the update
-       * replaces: re-key it. */
-      g_hash_table_remove (self->by_id, cs_case_get_id (existing));
-      _cs_case_update_from (existing, kase);
-      g_hash_table_insert (self->by_id, (gpointer) cs_case_get_id (existing), existing);
+      guint position;
+
+      update_in_place (self, existing, kase);
+      if (g_ptr_array_find (self->cases, existing, &position))
+        g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
       return;
     }
 
@@ -177,6 +191,10 @@ cs_case_list_lookup (CsCaseList *self,
   return g_hash_table_lookup (self->by_id, case_id);
 }
 
+/* Past this many changed cases, a merge says the whole list changed: one
+ * re-sort above it is cheaper than a re-insertion for each. */
+#define MERGE_CHANGES_ONE_BY_ONE 64
+
 /* Takes a fresh load in without replacing what views show: changed cases
  * are updated in place, new ones appended, vanished ones removed. */
 static void
@@ -184,6 +202,8 @@ merge (CsCaseList *self,
        GPtrArray  *cases)
 {
   g_autoptr(GHashTable) loaded = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) changed = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
 
   for (guint i = 0; i < cases->len; i++)
     {
@@ -191,10 +211,14 @@ merge (CsCaseList *self,
       CsCase *existing = g_hash_table_lookup (self->by_id, cs_case_get_id (kase));
 
       g_hash_table_add (loaded, (gpointer) cs_case_get_id (kase));
-      if (existing == NULL ||
-          cs_case_get_version (existing) != cs_case_get_version (kase) ||
-          cs_case_get_updated_at (existing) != cs_case_get_updated_at (kase))
-        cs_case_list_update (self, kase);
+      if (existing == NULL)
+        g_ptr_array_add (added, kase);
+      else if (cs_case_get_version (existing) != cs_case_get_version (kase) ||
+               cs_case_get_updated_at (existing) != cs_case_get_updated_at (kase))
+        {
+          update_in_place (self, existing, kase);
+          g_hash_table_add (changed, existing);
+        }
     }
 
   for (guint i = self->cases->len; i > 0; i--)
@@ -203,10 +227,58 @@ merge (CsCaseList *self,
 
       if (g_hash_table_contains (loaded, cs_case_get_id (kase)))
         continue;
+      g_hash_table_remove (changed, kase);
       g_hash_table_remove (self->by_id, cs_case_get_id (kase));
       g_ptr_array_remove_index (self->cases, i - 1);
       g_list_model_items_changed (G_LIST_MODEL (self), i - 1, 1, 0);
     }
+
+  if (g_hash_table_size (changed) > MERGE_CHANGES_ONE_BY_ONE)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->cases->len, self->cases->len);
+  else if (g_hash_table_size (changed) > 0)
+    for (guint i = 0; i < self->cases->len; i++)
+      if (g_hash_table_contains (changed, g_ptr_array_index (self->cases, i)))
+        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+
+  if (added->len > 0)
+    {
+      guint position = self->cases->len;
+
+      for (guint i = 0; i < added->len; i++)
+        {
+          CsCase *kase = g_ptr_array_index (added, i);
+
+          g_ptr_array_add (self->cases, g_object_ref (kase));
+          g_hash_table_insert (self->by_id, (gpointer) cs_case_get_id (kase), kase);
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added->len);
+    }
+}
+
+/**
+ * cs_case_list_get_clock_key:
+ * @kase: a case
+ * @key: (out caller-allocates): what the case's legal clock is computed from
+ *
+ * Cases with equal keys have equal deadlines on any day, so that a view
+ * over 100,000 cases computes them once for each key.
+ */
+void
+cs_case_list_get_clock_key (CsCase         *kase,
+                            CsCaseClockKey *key)
+{
+  g_return_if_fail (CS_IS_CASE (kase));
+
+  key->accepted_on = g_date_valid (&kase->clock_accepted_on)
+                     ? g_date_get_julian (&kase->clock_accepted_on) : 0;
+  key->supplement_requested_on = g_date_valid (&kase->supplement_requested_on)
+                                 ? g_date_get_julian (&kase->supplement_requested_on) : 0;
+  key->statutory_limit = kase->statutory_limit;
+  key->promised_limit = kase->promised_limit;
+  key->extension_days = kase->extension_days;
+  key->green_channel = kase->green_channel;
+  key->instant = kase->instant;
+  key->suspensions = kase->suspensions_json;
 }
 
 static void

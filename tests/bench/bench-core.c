@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage (run-bench-core drives it and measures the peers):
- *   bench-core sync URL DIR              (the token in COUNTERSIGN_TOKEN)
+ *   bench-core sync URL DIR [--catalogue] (the token in COUNTERSIGN_TOKEN;
+ *                                          with the catalogue and calendars)
  *   bench-core inflate DIR N             (copies cached rows up to N cases)
  *   bench-core load DIR
  * Each prints one line: "<what> <cases> <seconds> <peak RSS in KiB>".
@@ -50,7 +51,8 @@ peak_rss_kib (void)
 
 static int
 bench_sync (const char *url,
-            const char *dir)
+            const char *dir,
+            gboolean    catalogue)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CsClient) client = cs_client_new (url, &error);
@@ -64,7 +66,8 @@ bench_sync (const char *url,
   cs_client_set_token (client, g_getenv ("COUNTERSIGN_TOKEN"));
 
   start = g_get_monotonic_time ();
-  cs_sync_async (client, cache, CS_SYNC_FULL | CS_SYNC_CASES_ONLY, NULL, store_result, &result);
+  cs_sync_async (client, cache, CS_SYNC_FULL | (catalogue ? 0 : CS_SYNC_CASES_ONLY), NULL,
+                 store_result, &result);
   if (!cs_sync_finish (wait_for (&result), &fetched, &error))
     g_error ("%s", error->message);
   printf ("sync %u %.3f %ld\n", fetched,
@@ -130,12 +133,14 @@ main (int    argc,
       char **argv)
 {
   if (argc == 4 && g_str_equal (argv[1], "sync"))
-    return bench_sync (argv[2], argv[3]);
+    return bench_sync (argv[2], argv[3], FALSE);
+  if (argc == 5 && g_str_equal (argv[1], "sync") && g_str_equal (argv[4], "--catalogue"))
+    return bench_sync (argv[2], argv[3], TRUE);
   if (argc == 4 && g_str_equal (argv[1], "inflate"))
     return bench_inflate (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
   if (argc == 3 && g_str_equal (argv[1], "load"))
     return bench_load (argv[2]);
 
-  g_printerr ("usage: bench-core sync URL DIR | inflate DIR N | load DIR\n");
+  g_printerr ("usage: bench-core sync URL DIR [--catalogue] | inflate DIR N | load DIR\n");
   return 2;
 }

@@ -1,0 +1,20 @@
+/* cs-case-filter-model.h
+ *
+ * Copyright 2026 The Countersign authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_CASE_FILTER_MODEL (cs_case_filter_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsCaseFilterModel, cs_case_filter_model, CS, CASE_FILTER_MODEL, GObject)
+
+CsCaseFilterModel *cs_case_filter_model_new (GListModel *source,
+                                             GtkFilter  *filter);
+
+G_END_DECLS
