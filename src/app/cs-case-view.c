@@ -41,6 +41,7 @@ struct _CsCaseView
   GCancellable *cancellable;   /* the open case's work */
   GCancellable *material_cancellable;
   GPtrArray *checklist_rows;   /* CsChecklistRow */
+  GPtrArray *outcome_buttons;  /* GtkToggleButton, "cs-outcome" data */
   GtkWidget *panel;
   GPtrArray *prefetch;         /* CsMaterial still to bring into the cache */
   CsMaterial *shown_material;
@@ -71,7 +72,8 @@ struct _CsCaseView
   GtkTextView *opinion_view;
   GtkImage *outbox_icon;
   GtkLabel *outbox_label;
-  AdwComboRow *outcome_row;
+  GtkGrid *outcome_grid;
+  GtkLabel *basis_label;
   AdwBin *panel_bin;
   AdwPreferencesGroup *parts_group;
   GtkButton *release_button;
@@ -85,8 +87,9 @@ struct _CsCaseView
   GtkListBox *timeline_list;
   AdwWindowTitle *window_title;
 
-  /* Lists made in code, one in each of these groups */
-  GtkListBox *summary_list;
+  /* Made in code, in these groups */
+  GtkGrid *summary_grid;
+  guint summary_cells;
   GtkListBox *clocks_list;
   GtkListBox *parts_list;
   GtkListBox *reviews_list;
@@ -151,16 +154,6 @@ property_row (const char *title,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "property");
   return row;
-}
-
-static void
-add_property (GtkListBox *list,
-              const char *title,
-              const char *value)
-{
-  if (value == NULL || *value == '\0')
-    return;
-  gtk_list_box_append (list, property_row (title, value));
 }
 
 static char *
@@ -247,11 +240,28 @@ opinion_text (CsCaseView *self)
 static CsOutcome
 selected_outcome (CsCaseView *self)
 {
-  GtkStringObject *item = adw_combo_row_get_selected_item (self->outcome_row);
+  for (guint i = 0; self->outcome_buttons != NULL && i < self->outcome_buttons->len; i++)
+    {
+      GtkToggleButton *button = g_ptr_array_index (self->outcome_buttons, i);
 
-  if (item == NULL)
-    return CS_OUTCOME_NONE;
-  return cs_outcome_from_string (gtk_string_object_get_string (item));
+      if (gtk_toggle_button_get_active (button))
+        return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cs-outcome"));
+    }
+  return CS_OUTCOME_NONE;
+}
+
+static void
+select_outcome (CsCaseView *self,
+                CsOutcome   outcome)
+{
+  for (guint i = 0; i < self->outcome_buttons->len; i++)
+    {
+      GtkToggleButton *button = g_ptr_array_index (self->outcome_buttons, i);
+      CsOutcome mine = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cs-outcome"));
+
+      if (mine == outcome || (outcome == CS_OUTCOME_NONE && gtk_toggle_button_get_active (button)))
+        gtk_toggle_button_set_active (button, mine == outcome);
+    }
 }
 
 static GPtrArray *
@@ -351,7 +361,6 @@ load_review (CsCaseView *self)
   gboolean final = FALSE;
   GListModel *reviews = cs_case_get_reviews (self->kase);
   CsCache *cache = cs_session_get_cache (self->session);
-  GListModel *outcomes;
 
   draft = cache != NULL ? cs_cache_dup_meta (cache, key) : NULL;
   if (draft != NULL)
@@ -400,15 +409,7 @@ load_review (CsCaseView *self)
   self->loading_review = TRUE;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->opinion_view),
                             opinion != NULL ? opinion : "", -1);
-  outcomes = adw_combo_row_get_model (self->outcome_row);
-  adw_combo_row_set_selected (self->outcome_row, GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; outcomes != NULL && i < g_list_model_get_n_items (outcomes); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (outcomes, i);
-
-      if (cs_outcome_from_string (gtk_string_object_get_string (item)) == outcome)
-        adw_combo_row_set_selected (self->outcome_row, i);
-    }
+  select_outcome (self, outcome);
   gtk_switch_set_active (self->final_switch, final);
   for (guint i = 0; i < self->checklist_rows->len; i++)
     {
@@ -504,7 +505,7 @@ update_review_state (CsCaseView *self)
   editable = review_editable (self);
   problem = review_problem (self);
   gtk_text_view_set_editable (self->opinion_view, editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_grid), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->final_switch), editable);
   for (guint i = 0; self->checklist_rows != NULL && i < self->checklist_rows->len; i++)
     cs_checklist_row_set_editable (g_ptr_array_index (self->checklist_rows, i), editable);
@@ -516,6 +517,7 @@ update_review_state (CsCaseView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.save-review", problem == NULL);
 
   /* The plugin's legal basis for the proposed outcome, for reference. */
+  gtk_widget_set_visible (GTK_WIDGET (self->basis_label), FALSE);
   if (self->plugin_host != NULL && self->matter != NULL && selected_outcome (self) != CS_OUTCOME_NONE)
     {
       g_autofree char *text = NULL;
@@ -525,14 +527,12 @@ update_review_state (CsCaseView *self)
                                       selected_outcome (self), &text, &basis, NULL) &&
           basis != NULL)
         {
-          g_autofree char *subtitle = g_strdup_printf (_("Legal basis: %s"), basis);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (self->outcome_row), subtitle);
-          return;
+          g_autofree char *line = g_strdup_printf (_("Legal basis: %s"), basis);
+
+          gtk_label_set_label (self->basis_label, line);
+          gtk_widget_set_visible (GTK_WIDGET (self->basis_label), TRUE);
         }
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->outcome_row),
-                               self->matter != NULL && cs_matter_get_legal_basis (self->matter)
-                               ? cs_matter_get_legal_basis (self->matter) : NULL);
 }
 
 /* Writes through the outbox */
@@ -1052,6 +1052,40 @@ on_finding_activated (CsCaseView    *self,
 
 /* Showing the case */
 
+/* The header's facts, two to a line; a long one takes the whole line. */
+static void
+add_fact (CsCaseView *self,
+          const char *title,
+          const char *value,
+          gboolean    wide)
+{
+  GtkWidget *label, *text;
+  int column, row;
+
+  if (value == NULL || *value == '\0')
+    return;
+  if (wide && self->summary_cells % 2 == 1)
+    self->summary_cells++;
+  column = (self->summary_cells % 2) * 2;
+  row = self->summary_cells / 2;
+
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  text = gtk_label_new (value);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_grid_attach (self->summary_grid, label, column, row, 1, 1);
+  gtk_grid_attach (self->summary_grid, text, column + 1, row, wide ? 3 : 1, 1);
+  self->summary_cells += wide ? 2 : 1;
+}
+
 static void
 show_summary (CsCaseView *self)
 {
@@ -1059,50 +1093,46 @@ show_summary (CsCaseView *self)
   CsApplicant *applicant = cs_case_get_applicant (kase);
   g_autofree char *received = format_time (cs_case_get_received_at (kase));
   g_autofree char *accepted = format_date (cs_case_get_accepted_on (kase));
-  g_autofree char *applicant_text = NULL;
   const char *route = cs_case_get_route (kase);
   GString *flags = g_string_new (NULL);
+  GtkWidget *child;
 
   adw_window_title_set_title (self->window_title, cs_case_get_number (kase));
   adw_window_title_set_subtitle (self->window_title, cs_case_get_matter_name (kase));
 
-  clear_list (self->summary_list);
-  if (cs_case_get_applicant_id_number (kase) != NULL)
-    applicant_text = g_strdup_printf ("%s · %s", cs_case_get_applicant_name (kase),
-                                      cs_case_get_applicant_id_number (kase));
-  else
-    applicant_text = g_strdup (cs_case_get_applicant_name (kase));
-  add_property (self->summary_list, _("Applicant"), applicant_text);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_grid))) != NULL)
+    gtk_grid_remove (self->summary_grid, child);
+  self->summary_cells = 0;
+
+  add_fact (self, _("Applicant"), cs_case_get_applicant_name (kase), FALSE);
+  add_fact (self, _("ID number"), cs_case_get_applicant_id_number (kase), FALSE);
   if (applicant != NULL)
     {
-      add_property (self->summary_list, _("Phone"), cs_applicant_get_phone (applicant));
-      add_property (self->summary_list, _("Address"), cs_applicant_get_address (applicant));
+      add_fact (self, _("Phone"), cs_applicant_get_phone (applicant), FALSE);
+      add_fact (self, _("Address"), cs_applicant_get_address (applicant), TRUE);
     }
-  add_property (self->summary_list, _("Matter"), cs_case_get_matter_name (kase));
-  add_property (self->summary_list, _("Receiving site"), cs_case_get_site (kase));
+  add_fact (self, _("Receiving site"), cs_case_get_site (kase), TRUE);
   if (route != NULL)
-    add_property (self->summary_list, _("Route"),
-                  g_str_equal (route, "online") ? _("Applied online")
-                  : g_str_equal (route, "window") ? _("At the window") : route);
-  add_property (self->summary_list, _("Received"), received);
-  add_property (self->summary_list, _("Accepted"), accepted);
+    add_fact (self, _("Route"),
+              g_str_equal (route, "online") ? _("Applied online")
+              : g_str_equal (route, "window") ? _("At the window") : route, FALSE);
 
   g_string_append (flags, cs_case_get_urgent (kase) ? _("Urgent") : _("Normal"));
   if (cs_case_get_green_channel (kase))
     g_string_append_printf (flags, " · %s", _("Green channel"));
   if (cs_case_get_instant (kase))
     g_string_append_printf (flags, " · %s", _("Instant matter"));
-  add_property (self->summary_list, _("Priority"), flags->str);
+  add_fact (self, _("Priority"), flags->str, FALSE);
   g_string_free (flags, TRUE);
 
-  add_property (self->summary_list, _("State"),
-                cs_case_status_get_label (cs_case_get_status (kase)));
-  add_property (self->summary_list, _("Assignee"),
-                cs_case_get_assignee_name (kase) != NULL ? cs_case_get_assignee_name (kase)
-                                                         : _("Nobody yet"));
+  add_fact (self, _("Received"), received, FALSE);
+  add_fact (self, _("Accepted"), accepted, FALSE);
+  add_fact (self, _("State"), cs_case_status_get_label (cs_case_get_status (kase)), FALSE);
+  add_fact (self, _("Assignee"),
+            cs_case_get_assignee_name (kase) != NULL ? cs_case_get_assignee_name (kase)
+                                                     : _("Nobody yet"), FALSE);
   if (cs_case_get_outcome (kase) != CS_OUTCOME_NONE)
-    add_property (self->summary_list, _("Outcome"),
-                  cs_outcome_get_label (cs_case_get_outcome (kase)));
+    add_fact (self, _("Outcome"), cs_outcome_get_label (cs_case_get_outcome (kase)), FALSE);
 }
 
 static const char *
@@ -1302,23 +1332,41 @@ show_checklist (CsCaseView *self)
 }
 
 static void
-show_outcomes (CsCaseView *self)
+on_outcome_toggled (CsCaseView      *self,
+                    GtkToggleButton *button)
 {
-  g_autoptr(GtkStringList) outcomes = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (review_outcomes); i++)
-    if (self->matter == NULL || cs_matter_allows_outcome (self->matter, review_outcomes[i]))
-      gtk_string_list_append (outcomes, cs_outcome_to_string (review_outcomes[i]));
-  self->loading_review = TRUE;
-  adw_combo_row_set_model (self->outcome_row, G_LIST_MODEL (outcomes));
-  adw_combo_row_set_selected (self->outcome_row, GTK_INVALID_LIST_POSITION);
-  self->loading_review = FALSE;
+  if (gtk_toggle_button_get_active (button))
+    on_review_changed (self);
 }
 
-static char *
-outcome_label (GtkStringObject *item)
+/* The outcomes the matter allows, as a choice of one, all in sight. */
+static void
+show_outcomes (CsCaseView *self)
 {
-  return g_strdup (cs_outcome_get_label (cs_outcome_from_string (gtk_string_object_get_string (item))));
+  GtkToggleButton *group = NULL;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outcome_grid))) != NULL)
+    gtk_grid_remove (self->outcome_grid, child);
+  g_ptr_array_set_size (self->outcome_buttons, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (review_outcomes); i++)
+    {
+      GtkWidget *button;
+
+      if (self->matter != NULL && !cs_matter_allows_outcome (self->matter, review_outcomes[i]))
+        continue;
+      button = gtk_toggle_button_new_with_label (cs_outcome_get_label (review_outcomes[i]));
+      gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      group = GTK_TOGGLE_BUTTON (button);
+      gtk_widget_add_css_class (button, "outcome");
+      g_object_set_data (G_OBJECT (button), "cs-outcome", GINT_TO_POINTER (review_outcomes[i]));
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_outcome_toggled), self,
+                               G_CONNECT_SWAPPED);
+      gtk_grid_attach (self->outcome_grid, button, n % 3, n / 3, 1, 1);
+      g_ptr_array_add (self->outcome_buttons, button);
+      n++;
+    }
 }
 
 static void
@@ -1551,13 +1599,7 @@ show_case (CsCaseView *self,
             if (g_strcmp0 (cs_verdict_get_item (g_ptr_array_index (verdicts, j)), code) == 0)
               cs_checklist_row_set_verdict (row, g_ptr_array_index (verdicts, j));
         }
-      for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (self->outcome_row)); i++)
-        {
-          g_autoptr(GtkStringObject) item = g_list_model_get_item (adw_combo_row_get_model (self->outcome_row), i);
-
-          if (cs_outcome_from_string (gtk_string_object_get_string (item)) == outcome)
-            adw_combo_row_set_selected (self->outcome_row, i);
-        }
+      select_outcome (self, outcome);
       gtk_switch_set_active (self->final_switch, final);
       self->loading_review = FALSE;
     }
@@ -1771,6 +1813,7 @@ cs_case_view_dispose (GObject *object)
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_CASE_VIEW);
   g_clear_pointer (&self->checklist_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->outcome_buttons, g_ptr_array_unref);
   g_clear_object (&self->plugin_host);
   g_clear_object (&self->session);
 
@@ -1797,6 +1840,7 @@ cs_case_view_class_init (CsCaseViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/countersign/Desk/cs-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, CsCaseView, basis_label);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, checklist_group);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, checklist_list);
@@ -1815,7 +1859,7 @@ cs_case_view_class_init (CsCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, opinion_view);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, outbox_icon);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, outbox_label);
-  gtk_widget_class_bind_template_child (widget_class, CsCaseView, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, CsCaseView, outcome_grid);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, panel_bin);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, parts_group);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, release_button);
@@ -1849,18 +1893,19 @@ cs_case_view_class_init (CsCaseViewClass *klass)
 static void
 cs_case_view_init (CsCaseView *self)
 {
-  g_autoptr(GtkExpression) expression = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->checklist_rows = g_ptr_array_new ();
-  self->summary_list = add_list (self->summary_group, _("Case"));
+  self->summary_grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_row_spacing (self->summary_grid, 8);
+  gtk_grid_set_column_spacing (self->summary_grid, 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_grid), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_grid), "case-facts");
+  adw_preferences_group_add (self->summary_group, GTK_WIDGET (self->summary_grid));
   self->clocks_list = add_list (self->clocks_group, _("Legal clocks"));
   self->parts_list = add_list (self->parts_group, _("Parallel approval"));
   self->reviews_list = add_list (self->reviews_group, _("Earlier reviews"));
 
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (outcome_label), NULL, NULL);
-  adw_combo_row_set_expression (self->outcome_row, expression);
+  self->outcome_buttons = g_ptr_array_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->opinion_view), "changed",
                            G_CALLBACK (on_review_changed), self, G_CONNECT_SWAPPED);
 }

@@ -136,7 +136,7 @@ material_button (CsChecklistRow *self,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "material-button");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   accessible, -1);
   g_object_set_data_full (G_OBJECT (button), "cs-material", g_object_ref (material),
                           g_object_unref);

@@ -306,8 +306,10 @@ lay_out (CsMaterialView *self)
   if (self->document == NULL)
     return;
   self->layout_width = width;
+  /* Only the height is asked for: a page's width follows the view's, so
+   * that the view never holds the window wider than it is. */
   for (guint i = 0; i < self->pictures->len; i++)
-    gtk_widget_set_size_request (g_ptr_array_index (self->pictures, i), width,
+    gtk_widget_set_size_request (g_ptr_array_index (self->pictures, i), -1,
                                  page_height (self, i, width));
   forget_rendered (self);
   schedule_render (self);
@@ -531,7 +533,7 @@ pdf_opened_cb (GObject      *object,
       g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, document->n_pages);
 
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-      gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
+      gtk_widget_set_hexpand (picture, TRUE);
       gtk_widget_add_css_class (picture, "material-page");
       gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
