@@ -37,7 +37,7 @@ struct _CsCaseView
   CsSession *session;
   CsPluginHost *plugin_host;
   CsCase *kase;                /* in full once loaded; the summary before */
-  CsMatter *matter;
+  CsMatter *matter;            /* held: the session's catalogue is replaced on sync */
   GCancellable *cancellable;   /* the open case's work */
   GCancellable *material_cancellable;
   GPtrArray *checklist_rows;   /* CsChecklistRow */
@@ -51,6 +51,7 @@ struct _CsCaseView
   gboolean loading_review;     /* filling the editor: not the person's change */
   gboolean review_dirty;
   gboolean offline;
+  CsOutcome basis_outcome;     /* the outcome basis_label was worked out for */
 
   /* Template widgets */
   GtkRevealer *banner_revealer;
@@ -454,7 +455,11 @@ review_problem (CsCaseView *self)
   if (!review_editable (self))
     {
       const char *assignee = cs_case_get_assignee_name (self->kase);
+      CsUser *user = cs_session_get_user (self->session);
 
+      if (user != NULL && !cs_user_is_approver (user))
+        return g_strdup (_("Reviews are written by the department's approvers; the chief "
+                           "representative decides on them."));
       if (cs_case_get_assignee_username (self->kase) == NULL)
         return g_strdup (_("Claim the case to review it."));
       if (!is_mine (self))
@@ -516,15 +521,19 @@ update_review_state (CsCaseView *self)
                                            "it is kept if the network is down."));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.save-review", problem == NULL);
 
-  /* The plugin's legal basis for the proposed outcome, for reference. */
+  /* The plugin's legal basis for the proposed outcome, for reference:
+   * asked again only when the outcome changes, not at every keystroke. */
+  if (selected_outcome (self) == self->basis_outcome)
+    return;
+  self->basis_outcome = selected_outcome (self);
   gtk_widget_set_visible (GTK_WIDGET (self->basis_label), FALSE);
-  if (self->plugin_host != NULL && self->matter != NULL && selected_outcome (self) != CS_OUTCOME_NONE)
+  if (self->plugin_host != NULL && self->matter != NULL && self->basis_outcome != CS_OUTCOME_NONE)
     {
       g_autofree char *text = NULL;
       g_autofree char *basis = NULL;
 
       if (cs_plugin_host_get_wording (self->plugin_host, self->kase, self->matter,
-                                      selected_outcome (self), &text, &basis, NULL) &&
+                                      self->basis_outcome, &text, &basis, NULL) &&
           basis != NULL)
         {
           g_autofree char *line = g_strdup_printf (_("Legal basis: %s"), basis);
@@ -1570,7 +1579,8 @@ show_case (CsCaseView *self,
 
   g_set_object (&self->kase, kase);
   self->full = cs_case_is_full (kase);
-  self->matter = cs_session_lookup_matter (self->session, cs_case_get_matter_code (kase));
+  g_set_object (&self->matter, cs_session_lookup_matter (self->session,
+                                                         cs_case_get_matter_code (kase)));
 
   show_summary (self);
   show_actions (self);
@@ -1578,6 +1588,8 @@ show_case (CsCaseView *self,
     return;
 
   show_clocks (self);
+  self->basis_outcome = CS_OUTCOME_NONE;
+  gtk_widget_set_visible (GTK_WIDGET (self->basis_label), FALSE);
   if (!same)
     show_panel (self);
   show_checklist (self);
@@ -1755,7 +1767,7 @@ cs_case_view_close (CsCaseView *self)
   g_clear_pointer (&self->prefetch, g_ptr_array_unref);
   g_clear_object (&self->shown_material);
   g_clear_object (&self->kase);
-  self->matter = NULL;
+  g_clear_object (&self->matter);
   self->full = FALSE;
   self->offline = FALSE;
   self->review_dirty = FALSE;
