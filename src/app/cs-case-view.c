@@ -1515,8 +1515,7 @@ audit_cb (GObject      *object,
     }
 
   clear_list (self->timeline_list);
-  items = JSON_NODE_HOLDS_OBJECT (node)
-          ? json_object_get_array_member (json_node_get_object (node), "items") : NULL;
+  items = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   for (guint i = items != NULL ? json_array_get_length (items) : 0; i > 0; i--)
     {
       JsonObject *entry = json_array_get_object_element (items, i - 1);

@@ -323,6 +323,9 @@ def review_a_case(app, central, search, lines, total):
     click(save)
     ok(wait_for(lambda: find(app, pattern="^Review sent to the central platform"), timeout=30)
        is not None, "the case view says the review was sent")
+    ok(wait_for(lambda: find(app, pattern="^Review saved$")) is not None and
+       find(app, pattern="^Forwarded by the front desk$") is not None,
+       "the timeline shows the audit trail, the review saved last")
     stored = central.query("SELECT opinion, proposed_outcome, final, checklist FROM reviews "
                            "WHERE case_id = ?", case_id)
     ok(len(stored) == 1 and stored[0][0] == text and stored[0][1] == "grant",
