@@ -14,7 +14,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsCaseFilterModel, cs_case_filter_model, CS, CASE_FILTER_MODEL, GObject)
 
-CsCaseFilterModel *cs_case_filter_model_new (GListModel *source,
-                                             GtkFilter  *filter);
+#define CS_TYPE_CASE_ROW (cs_case_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsCaseRow, cs_case_row, CS, CASE_ROW, GObject)
+
+CsCaseFilterModel *cs_case_filter_model_new      (GListModel        *source,
+                                                  GtkFilter         *filter);
+gpointer           cs_case_filter_model_get_case (CsCaseFilterModel *self,
+                                                  guint              position);
+
+gpointer           cs_case_row_get_case          (CsCaseRow         *self);
 
 G_END_DECLS

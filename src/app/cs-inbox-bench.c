@@ -23,7 +23,8 @@
  *     keys, a longer one after a line, then the search is cleared), and
  *     prints for each keystroke the time from the text change to the end
  *     of the first frame that shows the filtered list
- *     ("key MICROSECONDS ROWS TEXT"), then "done" and quits.
+ *     ("key MICROSECONDS ROWS TEXT", then "span START END" on the
+ *     monotonic clock), then "done" and quits.
  */
 
 #define KEY_INTERVAL_MS 120
@@ -122,6 +123,9 @@ after_paint (GdkFrameClock *clock,
     return;
   printf ("key %" G_GINT64_FORMAT " %u %s\n", now - bench->typed_at, rows,
           gtk_editable_get_text (bench->search));
+  /* The span on the monotonic clock, to cut a profile recorded with that
+   * clock (perf record -k CLOCK_MONOTONIC) down to the keystroke. */
+  printf ("span %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", bench->typed_at, now);
   fflush (stdout);
   bench->typed_at = 0;
   if (bench->typed < 0)

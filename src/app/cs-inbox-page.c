@@ -192,7 +192,9 @@ format_received (gint64 received_at)
 }
 
 /* Cells: each column's factory makes its widgets once and fills them for
- * whichever case the row shows; a case that changes rebinds its row. */
+ * whichever case the row shows. A row is handed another case when a search
+ * or a filter changes the list (notify::case: the widgets stay); a case
+ * that changes rebinds the cells that show it. */
 
 typedef void (*BindCell) (CsInboxPage *self,
                           GtkWidget   *cell,
@@ -210,19 +212,46 @@ rebind_on_notify (CsCase        *kase,
     bind (self, gtk_list_item_get_child (item), kase);
 }
 
+/* The case a cell shows, or NULL to let go of it. */
+static void
+cell_show_case (GtkListItem *item,
+                CsCase      *kase)
+{
+  CsCase *old = g_object_get_data (G_OBJECT (item), "cs-case");
+
+  if (old != kase)
+    {
+      if (old != NULL)
+        g_signal_handlers_disconnect_by_func (old, rebind_on_notify, item);
+      g_object_set_data (G_OBJECT (item), "cs-case", kase);
+      g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "cs-case", kase);
+      if (kase != NULL)
+        g_signal_connect_object (kase, "notify", G_CALLBACK (rebind_on_notify), item, 0);
+    }
+  if (kase != NULL)
+    rebind_on_notify (kase, NULL, item);
+}
+
+static void
+on_row_case_changed (CsCaseRow   *row,
+                     GParamSpec  *pspec,
+                     GtkListItem *item)
+{
+  cell_show_case (item, cs_case_row_get_case (row));
+}
+
 static void
 cell_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            CsInboxPage              *self)
 {
-  CsCase *kase = gtk_list_item_get_item (item);
-  BindCell bind = g_object_get_data (G_OBJECT (factory), "cs-bind");
+  CsCaseRow *row = gtk_list_item_get_item (item);
 
   g_object_set_data (G_OBJECT (item), "cs-page", self);
-  g_object_set_data (G_OBJECT (item), "cs-bind", bind);
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "cs-case", kase);
-  bind (self, gtk_list_item_get_child (item), kase);
-  g_signal_connect_object (kase, "notify", G_CALLBACK (rebind_on_notify), item, 0);
+  g_object_set_data (G_OBJECT (item), "cs-bind",
+                     g_object_get_data (G_OBJECT (factory), "cs-bind"));
+  g_signal_connect_object (row, "notify::case", G_CALLBACK (on_row_case_changed), item, 0);
+  cell_show_case (item, cs_case_row_get_case (row));
 }
 
 static void
@@ -230,11 +259,11 @@ cell_unbind (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              CsInboxPage              *self)
 {
-  CsCase *kase = gtk_list_item_get_item (item);
+  CsCaseRow *row = gtk_list_item_get_item (item);
 
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "cs-case", NULL);
-  if (kase != NULL)
-    g_signal_handlers_disconnect_by_func (kase, rebind_on_notify, item);
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, on_row_case_changed, item);
+  cell_show_case (item, NULL);
 }
 
 /* Tooltips are asked for when shown, never set while binding: setting one
@@ -1041,7 +1070,8 @@ update_status (CsInboxPage *self)
   gtk_stack_set_visible_child_name (self->content_stack, "status");
 }
 
-/* A new search or filter starts from its first case. Unselecting first
+/* A new search or filter starts from its first case, at the top of the
+ * list. Unselecting first
  * also spares the selection model a search for the old case among every
  * case the filter changed, one lookup each (GTK 4.8): hundreds of
  * milliseconds at 100,000 cases. */
@@ -1049,7 +1079,13 @@ static void
 refilter_with (CsInboxPage     *self,
                GtkFilterChange  change)
 {
+  GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
   update_week (self);
+  /* The filter hands the rows in view the new list's first cases (see
+   * CsCaseFilterModel): show them from the top. */
+  if (scroll != NULL)
+    gtk_adjustment_set_value (scroll, gtk_adjustment_get_lower (scroll));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
@@ -1177,10 +1213,14 @@ static void
 on_row_activated (CsInboxPage *self,
                   guint        position)
 {
-  g_autoptr(CsCase) kase = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(CsCase) kase = NULL;
 
+  kase = cs_case_filter_model_get_case (self->filter_model, position);
   if (kase != NULL)
-    g_signal_emit (self, signals[CASE_ACTIVATED], 0, kase);
+    {
+      g_object_ref (kase);
+      g_signal_emit (self, signals[CASE_ACTIVATED], 0, kase);
+    }
 }
 
 /* j and k move through the list as the arrows do. */
