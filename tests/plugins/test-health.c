@@ -16,6 +16,8 @@
 #include "cs-check-context-private.h"
 #include "hlth-department.h"
 
+#include "cs-plugin-fixtures.h"
+
 /* What the desk extracts from the demo's materials (see csc-demo.c). */
 #define TRAINING_TEXT \
   "放射防护培训合格证\nNo. 878997\n姓名：陈丽萍\n公民身份号码：440113197411123066\n" \
@@ -36,48 +38,13 @@ typedef struct
   GDate today;
 } Fixture;
 
-/* @path: relative to tests/plugins in the source tree. */
-static JsonObject *
-read_json (const char *path)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_test_build_filename (G_TEST_DIST, path, NULL);
-
-  json_parser_load_from_file (parser, file, &error);
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
-static CsMatter *
-load_matter (const char *code)
-{
-  /* The health commission's matters, as GET /v1/matters gives them. */
-  g_autoptr(JsonObject) answer = read_json ("data/health-matters.json");
-  JsonArray *matters = json_object_get_array_member (answer, "items");
-
-  for (guint i = 0; i < json_array_get_length (matters); i++)
-    {
-      JsonObject *matter = json_array_get_object_element (matters, i);
-
-      if (g_str_equal (json_object_get_string_member (matter, "code"), code))
-        {
-          g_autoptr(GError) error = NULL;
-          CsMatter *result = cs_matter_new_from_json (matter, &error);
-
-          g_assert_no_error (error);
-          return result;
-        }
-    }
-  g_assert_not_reached ();
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->object = read_json ("data/radiation-worker-case.json");
-  fixture->matter = load_matter ("health.radiation-worker");
+  fixture->object = cs_fixture_read_json ("data/radiation-worker-case.json");
+  fixture->matter = cs_fixture_load_matter ("health.radiation-worker");
   fixture->department = g_object_new (HLTH_TYPE_DEPARTMENT, NULL);
   fixture->texts = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_insert (fixture->texts, "m3", EXAM_TEXT);
@@ -485,7 +452,7 @@ test_panel (Fixture       *fixture,
 {
   g_autoptr(CsCase) kase = make_case (fixture);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CsMatter) other = load_matter ("health.marriage-childbearing");
+  g_autoptr(CsMatter) other = cs_fixture_load_matter ("health.marriage-childbearing");
   GtkWidget *panel;
   GtkWidget *row;
 

@@ -11,6 +11,8 @@
 
 #include "cs-check-context-private.h"
 
+#include "cs-plugin-fixtures.h"
+
 /* A department whose every answer the test picks. */
 typedef enum
 {
@@ -200,46 +202,11 @@ bare_department_init (BareDepartment *self)
 
 /* Fixtures ---------------------------------------------------------------- */
 
-/* @path: relative to tests/plugins in the source tree. */
-static JsonObject *
-read_json (const char *path)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_test_build_filename (G_TEST_DIST, path, NULL);
-
-  json_parser_load_from_file (parser, file, &error);
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
-static CsMatter *
-load_matter (const char *code)
-{
-  /* The health commission's matters, as GET /v1/matters gives them. */
-  g_autoptr(JsonObject) answer = read_json ("data/health-matters.json");
-  JsonArray *matters = json_object_get_array_member (answer, "items");
-
-  for (guint i = 0; i < json_array_get_length (matters); i++)
-    {
-      JsonObject *matter = json_array_get_object_element (matters, i);
-
-      if (g_str_equal (json_object_get_string_member (matter, "code"), code))
-        {
-          g_autoptr(GError) error = NULL;
-          CsMatter *result = cs_matter_new_from_json (matter, &error);
-
-          g_assert_no_error (error);
-          return result;
-        }
-    }
-  g_assert_not_reached ();
-}
 
 static CsCase *
 load_case (void)
 {
-  g_autoptr(JsonObject) object = read_json ("data/radiation-worker-case.json");
+  g_autoptr(JsonObject) object = cs_fixture_read_json ("data/radiation-worker-case.json");
   g_autoptr(GError) error = NULL;
   CsCase *kase = cs_case_new_from_json (object, &error);
 
@@ -307,7 +274,7 @@ static void
 test_check_context (void)
 {
   g_autoptr(CsCase) kase = load_case ();
-  g_autoptr(CsMatter) matter = load_matter ("health.radiation-worker");
+  g_autoptr(CsMatter) matter = cs_fixture_load_matter ("health.radiation-worker");
   g_autoptr(CsCheckContext) context = NULL;
   GDate today;
 
@@ -360,8 +327,8 @@ test_department_check_case (void)
 {
   g_autoptr(TestDepartment) department = g_object_new (TEST_TYPE_DEPARTMENT, NULL);
   g_autoptr(CsCase) kase = load_case ();
-  g_autoptr(CsMatter) matter = load_matter ("health.radiation-worker");
-  g_autoptr(CsMatter) other = load_matter ("health.marriage-childbearing");
+  g_autoptr(CsMatter) matter = cs_fixture_load_matter ("health.radiation-worker");
+  g_autoptr(CsMatter) other = cs_fixture_load_matter ("health.marriage-childbearing");
   g_autoptr(CsCheckContext) context = _cs_check_context_new (kase, matter, NULL);
   g_autoptr(CsCheckContext) other_context = _cs_check_context_new (kase, other, NULL);
   g_autoptr(GPtrArray) findings = NULL;
@@ -405,7 +372,7 @@ test_department_wording (void)
   g_autoptr(TestDepartment) department = g_object_new (TEST_TYPE_DEPARTMENT, NULL);
   g_autoptr(BareDepartment) bare = g_object_new (BARE_TYPE_DEPARTMENT, NULL);
   g_autoptr(CsCase) kase = load_case ();
-  g_autoptr(CsMatter) matter = load_matter ("health.radiation-worker");
+  g_autoptr(CsMatter) matter = cs_fixture_load_matter ("health.radiation-worker");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *basis = NULL;
@@ -447,7 +414,7 @@ test_department_panel (void)
 {
   g_autoptr(TestDepartment) department = g_object_new (TEST_TYPE_DEPARTMENT, NULL);
   g_autoptr(CsCase) kase = load_case ();
-  g_autoptr(CsMatter) matter = load_matter ("health.radiation-worker");
+  g_autoptr(CsMatter) matter = cs_fixture_load_matter ("health.radiation-worker");
   g_autoptr(GError) error = NULL;
   GtkWidget *panel;
 

@@ -17,53 +17,20 @@
 #include "cs-plugin.h"
 #include "cs-plugin-host.h"
 
+#include "cs-plugin-fixtures.h"
+
 #define TRAINING_NAME "陈丽萍"
 #define TRAINING_ID "440113197411123066"
 
 static gboolean display;
 
-/* @path: relative to tests/plugins in the source tree. */
-static JsonObject *
-read_json (const char *path)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_test_build_filename (G_TEST_DIST, path, NULL);
-
-  json_parser_load_from_file (parser, file, &error);
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
-static CsMatter *
-load_matter (const char *code)
-{
-  /* The health commission's matters, as GET /v1/matters gives them. */
-  g_autoptr(JsonObject) answer = read_json ("data/health-matters.json");
-  JsonArray *matters = json_object_get_array_member (answer, "items");
-
-  for (guint i = 0; i < json_array_get_length (matters); i++)
-    {
-      JsonObject *matter = json_array_get_object_element (matters, i);
-
-      if (g_str_equal (json_object_get_string_member (matter, "code"), code))
-        {
-          g_autoptr(GError) error = NULL;
-          CsMatter *result = cs_matter_new_from_json (matter, &error);
-
-          g_assert_no_error (error);
-          return result;
-        }
-    }
-  g_assert_not_reached ();
-}
 
 /* The demo's radiation worker case, or the same case filed for @matter_code. */
 static CsCase *
 load_case (const char *matter_code,
            const char *training_sha256)
 {
-  g_autoptr(JsonObject) object = read_json ("data/radiation-worker-case.json");
+  g_autoptr(JsonObject) object = cs_fixture_read_json ("data/radiation-worker-case.json");
   JsonArray *materials = json_object_get_array_member (object, "materials");
   g_autoptr(GError) error = NULL;
   CsCase *kase;
@@ -313,7 +280,7 @@ test_check_case (void)
   g_autoptr(GFile) partial = NULL;
   g_autoptr(GFile) stored = NULL;
   g_autoptr(CsCase) kase = NULL;
-  g_autoptr(CsMatter) matter = load_matter ("health.radiation-worker");
+  g_autoptr(CsMatter) matter = cs_fixture_load_matter ("health.radiation-worker");
   CheckResult check;
 
   g_assert_no_error (error);
@@ -363,8 +330,8 @@ test_broken_plugin (void)
   g_autoptr(CsPluginHost) host = new_host (settings, TRUE);
   g_autoptr(CsCase) marriage = load_case ("health.marriage-childbearing", NULL);
   g_autoptr(CsCase) radiation = load_case (NULL, NULL);
-  g_autoptr(CsMatter) marriage_matter = load_matter ("health.marriage-childbearing");
-  g_autoptr(CsMatter) radiation_matter = load_matter ("health.radiation-worker");
+  g_autoptr(CsMatter) marriage_matter = cs_fixture_load_matter ("health.marriage-childbearing");
+  g_autoptr(CsMatter) radiation_matter = cs_fixture_load_matter ("health.radiation-worker");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) disabled = NULL;
   g_autofree char *text = NULL;
@@ -508,8 +475,8 @@ test_panels (void)
   g_autoptr(CsPluginHost) host = NULL;
   g_autoptr(CsCase) radiation = load_case (NULL, NULL);
   g_autoptr(CsCase) marriage = load_case ("health.marriage-childbearing", NULL);
-  g_autoptr(CsMatter) radiation_matter = load_matter ("health.radiation-worker");
-  g_autoptr(CsMatter) marriage_matter = load_matter ("health.marriage-childbearing");
+  g_autoptr(CsMatter) radiation_matter = cs_fixture_load_matter ("health.radiation-worker");
+  g_autoptr(CsMatter) marriage_matter = cs_fixture_load_matter ("health.marriage-childbearing");
   GtkWidget *window;
   GtkWidget *panel;
   GtkWidget *row;
