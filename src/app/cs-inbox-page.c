@@ -283,18 +283,42 @@ cell_case (GtkWidget *cell)
 }
 
 static gboolean
-label_query_tooltip (GtkLabel   *label,
-                     int         x,
-                     int         y,
-                     gboolean    keyboard,
-                     GtkTooltip *tooltip,
-                     gpointer    user_data)
+label_query_tooltip (GtkInscription *label,
+                     int             x,
+                     int             y,
+                     gboolean        keyboard,
+                     GtkTooltip     *tooltip,
+                     gpointer        user_data)
 {
+  const char *text = gtk_inscription_get_text (label);
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
+
   /* The whole text, when the column is too narrow for it. */
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+  if (text == NULL || *text == '\0')
     return FALSE;
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width <= gtk_widget_get_width (GTK_WIDGET (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
+}
+
+/* The cells' text is a GtkInscription: its size does not depend on its
+ * text, so a row handed another case is only drawn again. With GtkLabels a
+ * new search measured every label of the ~200 rows GTK 4.8's list view
+ * keeps, shaping their text (a third of the frame after a search that
+ * changed the rows). */
+static GtkWidget *
+cell_text_new (void)
+{
+  GtkWidget *text = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  return text;
 }
 
 static void
@@ -302,10 +326,8 @@ label_setup (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = cell_text_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip), NULL);
   gtk_list_item_set_child (item, label);
@@ -315,7 +337,7 @@ static void
 set_label (GtkWidget  *cell,
            const char *text)
 {
-  gtk_label_set_text (GTK_LABEL (cell), text != NULL ? text : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text != NULL ? text : "");
 }
 
 static void
@@ -412,11 +434,9 @@ deadline_setup (GtkSignalListItemFactory *factory,
                 CsInboxPage              *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *promised = gtk_label_new (NULL);
-  GtkWidget *statutory = gtk_label_new (NULL);
+  GtkWidget *promised = cell_text_new ();
+  GtkWidget *statutory = cell_text_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (promised), 0);
-  gtk_label_set_xalign (GTK_LABEL (statutory), 0);
   gtk_widget_add_css_class (statutory, "caption");
   gtk_box_append (GTK_BOX (box), promised);
   gtk_box_append (GTK_BOX (box), statutory);
@@ -452,8 +472,8 @@ bind_deadline (CsInboxPage *self,
 
   if (!info->has_clock)
     {
-      gtk_label_set_text (GTK_LABEL (promised), _("No calendar yet"));
-      gtk_label_set_text (GTK_LABEL (statutory), "");
+      set_label (promised, _("No calendar yet"));
+      set_label (statutory, "");
       set_state_class (promised, CS_CLOCK_STATE_ON_TRACK);
       set_state_class (statutory, CS_CLOCK_STATE_ON_TRACK);
       return;
@@ -465,8 +485,8 @@ bind_deadline (CsInboxPage *self,
   promised_text = g_strdup_printf (_("Promised: %s"), promised_left);
   /* Translators: the inbox's deadline column: the statutory clock */
   statutory_text = g_strdup_printf (_("Statutory: %s"), statutory_left);
-  gtk_label_set_text (GTK_LABEL (promised), promised_text);
-  gtk_label_set_text (GTK_LABEL (statutory), statutory_text);
+  set_label (promised, promised_text);
+  set_label (statutory, statutory_text);
   set_state_class (promised, info->closed ? CS_CLOCK_STATE_ON_TRACK : info->promised_state);
   set_state_class (statutory, info->closed ? CS_CLOCK_STATE_ON_TRACK : info->statutory_state);
   if (info->closed)
