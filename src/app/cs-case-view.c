@@ -1144,23 +1144,6 @@ show_summary (CsCaseView *self)
     add_fact (self, _("Outcome"), cs_outcome_get_label (cs_case_get_outcome (kase)), FALSE);
 }
 
-static const char *
-clock_state_label (CsClockState state)
-{
-  switch (state)
-    {
-    case CS_CLOCK_STATE_YELLOW:
-      return _("due soon");
-    case CS_CLOCK_STATE_RED:
-      return _("overdue");
-    case CS_CLOCK_STATE_PAUSED:
-      return _("paused");
-    case CS_CLOCK_STATE_ON_TRACK:
-    default:
-      return _("on track");
-    }
-}
-
 static void
 add_clock_row (CsCaseView     *self,
                CsLegalClock   *clock,
@@ -1224,7 +1207,7 @@ add_clock_row (CsCaseView     *self,
 
   if (open)
     {
-      badge = gtk_label_new (clock_state_label (state));
+      badge = gtk_label_new (cs_clock_state_get_label (state));
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (badge, "tag");
       gtk_widget_add_css_class (badge, state == CS_CLOCK_STATE_RED ? "clock-red"

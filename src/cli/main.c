@@ -518,23 +518,6 @@ today (GDate *date)
                   g_date_time_get_year (now));
 }
 
-static const char *
-state_label (CsClockState state)
-{
-  switch (state)
-    {
-    case CS_CLOCK_STATE_YELLOW:
-      return _("due soon");
-    case CS_CLOCK_STATE_RED:
-      return _("overdue");
-    case CS_CLOCK_STATE_PAUSED:
-      return _("suspended");
-    case CS_CLOCK_STATE_ON_TRACK:
-    default:
-      return _("on track");
-    }
-}
-
 static void
 print_explanation (CsDeadline *deadline)
 {
@@ -599,7 +582,7 @@ print_clocks (CsCase     *kase,
         line = g_strdup_printf (_("%s (%u working days; %d left, %s)"), due,
                                 cs_deadline_get_limit (deadline),
                                 cs_deadline_get_remaining (deadline, &now),
-                                state_label (cs_deadline_get_state (deadline, &now)));
+                                cs_clock_state_get_label (cs_deadline_get_state (deadline, &now)));
       else
         line = g_strdup_printf (_("%s (%u working days)"), due, cs_deadline_get_limit (deadline));
       print_field (_(clocks[i].label), line);

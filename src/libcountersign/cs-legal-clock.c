@@ -1334,6 +1334,30 @@ cs_legal_clock_compute_supplement_notice (CsLegalClock  *self,
 }
 
 /**
+ * cs_clock_state_get_label:
+ * @state: a #CsClockState
+ *
+ * Returns: the state in a word or two, translated: "on track", "due soon",
+ *   "overdue" or "suspended"
+ */
+const char *
+cs_clock_state_get_label (CsClockState state)
+{
+  switch (state)
+    {
+    case CS_CLOCK_STATE_YELLOW:
+      return _("due soon");
+    case CS_CLOCK_STATE_RED:
+      return _("overdue");
+    case CS_CLOCK_STATE_PAUSED:
+      return _("suspended");
+    case CS_CLOCK_STATE_ON_TRACK:
+    default:
+      return _("on track");
+    }
+}
+
+/**
  * cs_suspension_kind_get_label:
  * @kind: a suspension's kind, such as "testing"
  *

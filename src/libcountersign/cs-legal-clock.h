@@ -246,6 +246,8 @@ CsDeadline          *cs_legal_clock_compute_supplement_notice
 
 CS_AVAILABLE_IN_ALL
 const char          *cs_suspension_kind_get_label         (const char     *kind);
+CS_AVAILABLE_IN_ALL
+const char          *cs_clock_state_get_label             (CsClockState    state);
 
 CS_AVAILABLE_IN_ALL
 GType                cs_deadline_get_type                 (void) G_GNUC_CONST;
