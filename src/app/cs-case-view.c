@@ -13,6 +13,7 @@
 #include "cs-case-view.h"
 #include "cs-checklist-row.h"
 #include "cs-material-view.h"
+#include "cs-review-editor.h"
 
 /**
  * CsCaseView:
@@ -41,17 +42,15 @@ struct _CsCaseView
   GCancellable *cancellable;   /* the open case's work */
   GCancellable *material_cancellable;
   GPtrArray *checklist_rows;   /* CsChecklistRow */
-  GPtrArray *outcome_buttons;  /* GtkToggleButton, "cs-outcome" data */
   GtkWidget *panel;
   GPtrArray *prefetch;         /* CsMaterial still to bring into the cache */
   CsMaterial *shown_material;
   gint64 write_id;             /* the last write this page queued */
   guint draft_timeout_id;
   gboolean full;               /* the case in full is shown */
-  gboolean loading_review;     /* filling the editor: not the person's change */
   gboolean review_dirty;
   gboolean offline;
-  CsOutcome basis_outcome;     /* the outcome basis_label was worked out for */
+  CsOutcome basis_outcome;     /* the outcome the legal basis shown is for */
 
   /* Template widgets */
   GtkRevealer *banner_revealer;
@@ -63,26 +62,17 @@ struct _CsCaseView
   GtkBox *details_box;
   GtkScrolledWindow *details_scroller;
   AdwStatusPage *error_page;
-  GtkSwitch *final_switch;
   AdwPreferencesGroup *findings_group;
   GtkListBox *findings_list;
   GtkSpinner *findings_spinner;
   AdwPreferencesGroup *form_group;
   GtkLabel *material_title;
   CsMaterialView *material_view;
-  GtkTextView *opinion_view;
-  GtkImage *outbox_icon;
-  GtkLabel *outbox_label;
-  GtkGrid *outcome_grid;
-  GtkLabel *basis_label;
   AdwBin *panel_bin;
   AdwPreferencesGroup *parts_group;
   GtkButton *release_button;
-  GtkButton *retry_button;
-  AdwPreferencesGroup *review_group;
-  GtkLabel *review_hint_label;
+  CsReviewEditor *review_editor;
   AdwPreferencesGroup *reviews_group;
-  GtkButton *save_button;
   GtkStack *stack;
   AdwPreferencesGroup *summary_group;
   GtkListBox *timeline_list;
@@ -104,15 +94,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const CsOutcome review_outcomes[] = {
-  CS_OUTCOME_GRANT,
-  CS_OUTCOME_DENY,
-  CS_OUTCOME_SUPPLEMENT,
-  CS_OUTCOME_NOT_ACCEPTED,
-  CS_OUTCOME_EXTENSION,
-  CS_OUTCOME_SUSPENSION,
-};
 
 static void update_review_state (CsCaseView *self);
 static void fetch_case (CsCaseView *self);
@@ -228,43 +209,6 @@ draft_key (CsCaseView *self)
   return g_strconcat ("review-draft:", cs_case_get_id (self->kase), NULL);
 }
 
-static char *
-opinion_text (CsCaseView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->opinion_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static CsOutcome
-selected_outcome (CsCaseView *self)
-{
-  for (guint i = 0; self->outcome_buttons != NULL && i < self->outcome_buttons->len; i++)
-    {
-      GtkToggleButton *button = g_ptr_array_index (self->outcome_buttons, i);
-
-      if (gtk_toggle_button_get_active (button))
-        return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cs-outcome"));
-    }
-  return CS_OUTCOME_NONE;
-}
-
-static void
-select_outcome (CsCaseView *self,
-                CsOutcome   outcome)
-{
-  for (guint i = 0; i < self->outcome_buttons->len; i++)
-    {
-      GtkToggleButton *button = g_ptr_array_index (self->outcome_buttons, i);
-      CsOutcome mine = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cs-outcome"));
-
-      if (mine == outcome || (outcome == CS_OUTCOME_NONE && gtk_toggle_button_get_active (button)))
-        gtk_toggle_button_set_active (button, mine == outcome);
-    }
-}
-
 static GPtrArray *
 collect_verdicts (CsCaseView *self)
 {
@@ -299,8 +243,8 @@ save_draft (CsCaseView *self)
   if (!self->review_dirty || self->kase == NULL || cache == NULL)
     return;
 
-  opinion = opinion_text (self);
-  outcome = selected_outcome (self);
+  opinion = cs_review_editor_dup_opinion (self->review_editor);
+  outcome = cs_review_editor_get_outcome (self->review_editor);
   verdicts = collect_verdicts (self);
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -310,7 +254,7 @@ save_draft (CsCaseView *self)
   json_builder_add_string_value (builder, outcome != CS_OUTCOME_NONE
                                           ? cs_outcome_to_string (outcome) : "");
   json_builder_set_member_name (builder, "final");
-  json_builder_add_boolean_value (builder, gtk_switch_get_active (self->final_switch));
+  json_builder_add_boolean_value (builder, cs_review_editor_get_final (self->review_editor));
   json_builder_set_member_name (builder, "checklist");
   json_builder_begin_array (builder);
   for (guint i = 0; i < verdicts->len; i++)
@@ -407,11 +351,7 @@ load_review (CsCaseView *self)
       self->review_dirty = FALSE;
     }
 
-  self->loading_review = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->opinion_view),
-                            opinion != NULL ? opinion : "", -1);
-  select_outcome (self, outcome);
-  gtk_switch_set_active (self->final_switch, final);
+  cs_review_editor_set_review (self->review_editor, opinion, outcome, final);
   for (guint i = 0; i < self->checklist_rows->len; i++)
     {
       CsChecklistRow *row = g_ptr_array_index (self->checklist_rows, i);
@@ -423,13 +363,12 @@ load_review (CsCaseView *self)
           verdict = g_ptr_array_index (verdicts, j);
       cs_checklist_row_set_verdict (row, verdict);
     }
-  self->loading_review = FALSE;
 }
 
 static void
 on_review_changed (CsCaseView *self)
 {
-  if (!self->loading_review && self->kase != NULL)
+  if (self->kase != NULL)
     {
       self->review_dirty = TRUE;
       /* Kept a moment after the last keystroke, not on every one. */
@@ -446,8 +385,8 @@ static char *
 review_problem (CsCaseView *self)
 {
   g_autofree char *opinion = NULL;
-  CsOutcome outcome = selected_outcome (self);
-  gboolean final = gtk_switch_get_active (self->final_switch);
+  CsOutcome outcome = cs_review_editor_get_outcome (self->review_editor);
+  gboolean final = cs_review_editor_get_final (self->review_editor);
   guint problems = 0;
 
   if (!self->full)
@@ -493,7 +432,7 @@ review_problem (CsCaseView *self)
   if (outcome == CS_OUTCOME_SUPPLEMENT && problems == 0)
     return g_strdup (_("A supplement notice names the items the applicant must supply: mark "
                        "each of them as a problem, all at once."));
-  opinion = g_strstrip (opinion_text (self));
+  opinion = g_strstrip (cs_review_editor_dup_opinion (self->review_editor));
   if (*opinion == '\0')
     return g_strdup (_("Write the review opinion."));
   return NULL;
@@ -509,103 +448,40 @@ update_review_state (CsCaseView *self)
     return;
   editable = review_editable (self);
   problem = review_problem (self);
-  gtk_text_view_set_editable (self->opinion_view, editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_grid), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->final_switch), editable);
+  cs_review_editor_set_editable (self->review_editor, editable);
   for (guint i = 0; self->checklist_rows != NULL && i < self->checklist_rows->len; i++)
     cs_checklist_row_set_editable (g_ptr_array_index (self->checklist_rows, i), editable);
 
-  gtk_label_set_label (self->review_hint_label,
-                       problem != NULL ? problem
-                                       : _("Ready to save. The review goes through the outbox: "
-                                           "it is kept if the network is down."));
+  cs_review_editor_set_problem (self->review_editor, problem);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.save-review", problem == NULL);
 
   /* The plugin's legal basis for the proposed outcome, for reference:
    * asked again only when the outcome changes, not at every keystroke. */
-  if (selected_outcome (self) == self->basis_outcome)
+  if (cs_review_editor_get_outcome (self->review_editor) == self->basis_outcome)
     return;
-  self->basis_outcome = selected_outcome (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->basis_label), FALSE);
+  self->basis_outcome = cs_review_editor_get_outcome (self->review_editor);
   if (self->plugin_host != NULL && self->matter != NULL && self->basis_outcome != CS_OUTCOME_NONE)
     {
       g_autofree char *text = NULL;
       g_autofree char *basis = NULL;
 
       if (cs_plugin_host_get_wording (self->plugin_host, self->kase, self->matter,
-                                      self->basis_outcome, &text, &basis, NULL) &&
-          basis != NULL)
+                                      self->basis_outcome, &text, &basis, NULL))
         {
-          g_autofree char *line = g_strdup_printf (_("Legal basis: %s"), basis);
-
-          gtk_label_set_label (self->basis_label, line);
-          gtk_widget_set_visible (GTK_WIDGET (self->basis_label), TRUE);
+          cs_review_editor_set_legal_basis (self->review_editor, basis);
+          return;
         }
     }
+  cs_review_editor_set_legal_basis (self->review_editor, NULL);
 }
 
 /* Writes through the outbox */
 
 static void
-show_write_state (CsCaseView   *self,
-                  CsOutboxItem *item)
-{
-  CsOutboxState state = cs_outbox_item_get_state (item);
-  g_autofree char *text = NULL;
-  const char *kind = cs_outbox_item_get_kind (item);
-  const char *what;
-  const char *icon;
-
-  if (g_strcmp0 (kind, "claim") == 0)
-    what = _("Claim");
-  else if (g_strcmp0 (kind, "release") == 0)
-    what = _("Release");
-  else
-    what = _("Review");
-
-  switch (state)
-    {
-    case CS_OUTBOX_SENT:
-      /* Translators: "Review sent to the central platform" */
-      text = g_strdup_printf (_("%s sent to the central platform."), what);
-      icon = "emblem-ok-symbolic";
-      break;
-    case CS_OUTBOX_FAILED:
-      text = g_strdup_printf (_("%s refused: %s"), what,
-                              cs_outbox_item_get_last_error (item) != NULL
-                              ? cs_outbox_item_get_last_error (item) : "");
-      icon = "dialog-error-symbolic";
-      break;
-    case CS_OUTBOX_PENDING:
-    default:
-      if (cs_outbox_item_get_attempts (item) > 0 && cs_outbox_item_get_last_error (item) != NULL)
-        text = g_strdup_printf (_("%s kept in the outbox; it is sent when the server answers (%s)."),
-                                what, cs_outbox_item_get_last_error (item));
-      else
-        text = g_strdup_printf (_("%s waiting in the outbox to be sent."), what);
-      icon = "mail-send-symbolic";
-      break;
-    }
-
-  gtk_label_set_label (self->outbox_label, text);
-  gtk_image_set_from_icon_name (self->outbox_icon, icon);
-  gtk_widget_set_visible (GTK_WIDGET (self->outbox_icon), TRUE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->outbox_label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->outbox_label), "success");
-  if (state == CS_OUTBOX_FAILED)
-    gtk_widget_add_css_class (GTK_WIDGET (self->outbox_label), "error");
-  else if (state == CS_OUTBOX_SENT)
-    gtk_widget_add_css_class (GTK_WIDGET (self->outbox_label), "success");
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), state == CS_OUTBOX_FAILED);
-}
-
-static void
 clear_write_state (CsCaseView *self)
 {
   self->write_id = 0;
-  gtk_label_set_label (self->outbox_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->outbox_icon), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
+  cs_review_editor_clear_write (self->review_editor);
 }
 
 static void
@@ -613,7 +489,7 @@ on_outbox_item_changed (CsCaseView   *self,
                         CsOutboxItem *item)
 {
   if (self->write_id != 0 && cs_outbox_item_get_id (item) == self->write_id)
-    show_write_state (self, item);
+    cs_review_editor_show_write (self->review_editor, item);
 }
 
 /* Shows the newest write of this case that is still waiting or failed,
@@ -632,7 +508,7 @@ show_queued_writes (CsCaseView *self)
       if (g_strcmp0 (cs_outbox_item_get_case_id (item), cs_case_get_id (self->kase)) == 0)
         {
           self->write_id = cs_outbox_item_get_id (item);
-          show_write_state (self, item);
+          cs_review_editor_show_write (self->review_editor, item);
           return;
         }
     }
@@ -658,7 +534,7 @@ track_write (CsCaseView   *self,
       return;
     }
   self->write_id = cs_outbox_item_get_id (item);
-  show_write_state (self, item);
+  cs_review_editor_show_write (self->review_editor, item);
 }
 
 static void
@@ -707,10 +583,10 @@ save_review_action (GtkWidget  *widget,
 
   if (problem != NULL)
     return;
-  opinion = g_strstrip (opinion_text (self));
+  opinion = g_strstrip (cs_review_editor_dup_opinion (self->review_editor));
   verdicts = collect_verdicts (self);
   item = cs_session_save_review (self->session, cs_case_get_id (self->kase), opinion,
-                                 selected_outcome (self), gtk_switch_get_active (self->final_switch),
+                                 cs_review_editor_get_outcome (self->review_editor), cs_review_editor_get_final (self->review_editor),
                                  verdicts, &error);
   track_write (self, item, error);
   if (item != NULL)
@@ -730,7 +606,7 @@ retry_write_action (GtkWidget  *widget,
     return;
   if (!cs_outbox_retry (outbox, self->write_id, &error))
     {
-      gtk_label_set_label (self->outbox_label, error->message);
+      cs_review_editor_show_message (self->review_editor, error->message);
       return;
     }
   cs_session_refresh (self->session);
@@ -1324,44 +1200,6 @@ show_checklist (CsCaseView *self)
 }
 
 static void
-on_outcome_toggled (CsCaseView      *self,
-                    GtkToggleButton *button)
-{
-  if (gtk_toggle_button_get_active (button))
-    on_review_changed (self);
-}
-
-/* The outcomes the matter allows, as a choice of one, all in sight. */
-static void
-show_outcomes (CsCaseView *self)
-{
-  GtkToggleButton *group = NULL;
-  GtkWidget *child;
-  guint n = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outcome_grid))) != NULL)
-    gtk_grid_remove (self->outcome_grid, child);
-  g_ptr_array_set_size (self->outcome_buttons, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (review_outcomes); i++)
-    {
-      GtkWidget *button;
-
-      if (self->matter != NULL && !cs_matter_allows_outcome (self->matter, review_outcomes[i]))
-        continue;
-      button = gtk_toggle_button_new_with_label (cs_outcome_get_label (review_outcomes[i]));
-      gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      group = GTK_TOGGLE_BUTTON (button);
-      gtk_widget_add_css_class (button, "outcome");
-      g_object_set_data (G_OBJECT (button), "cs-outcome", GINT_TO_POINTER (review_outcomes[i]));
-      g_signal_connect_object (button, "toggled", G_CALLBACK (on_outcome_toggled), self,
-                               G_CONNECT_SWAPPED);
-      gtk_grid_attach (self->outcome_grid, button, n % 3, n / 3, 1, 1);
-      g_ptr_array_add (self->outcome_buttons, button);
-      n++;
-    }
-}
-
-static void
 show_reviews (CsCaseView *self)
 {
   GListModel *reviews = cs_case_get_reviews (self->kase);
@@ -1555,14 +1393,16 @@ show_case (CsCaseView *self,
                   g_strcmp0 (cs_case_get_id (self->kase), cs_case_get_id (kase)) == 0;
   gboolean keep_review = same && self->review_dirty;
   g_autoptr(GPtrArray) verdicts = keep_review ? collect_verdicts (self) : NULL;
-  g_autofree char *opinion = keep_review ? opinion_text (self) : NULL;
-  CsOutcome outcome = keep_review ? selected_outcome (self) : CS_OUTCOME_NONE;
-  gboolean final = keep_review && gtk_switch_get_active (self->final_switch);
+  g_autofree char *opinion = keep_review ? cs_review_editor_dup_opinion (self->review_editor) : NULL;
+  CsOutcome outcome = keep_review ? cs_review_editor_get_outcome (self->review_editor) : CS_OUTCOME_NONE;
+  gboolean final = keep_review && cs_review_editor_get_final (self->review_editor);
+  gboolean matter_changed;
 
   g_set_object (&self->kase, kase);
   self->full = cs_case_is_full (kase);
-  g_set_object (&self->matter, cs_session_lookup_matter (self->session,
-                                                         cs_case_get_matter_code (kase)));
+  matter_changed = g_set_object (&self->matter,
+                                cs_session_lookup_matter (self->session,
+                                                          cs_case_get_matter_code (kase)));
 
   show_summary (self);
   show_actions (self);
@@ -1571,19 +1411,20 @@ show_case (CsCaseView *self,
 
   show_clocks (self);
   self->basis_outcome = CS_OUTCOME_NONE;
-  gtk_widget_set_visible (GTK_WIDGET (self->basis_label), FALSE);
+  cs_review_editor_set_legal_basis (self->review_editor, NULL);
   if (!same)
     show_panel (self);
   show_checklist (self);
-  show_outcomes (self);
+  /* Made anew only when they change: the person may be on one of them. */
+  if (!same || matter_changed)
+    cs_review_editor_set_matter (self->review_editor, self->matter);
   show_reviews (self);
   show_parts (self);
 
   if (keep_review)
     {
       /* Put back what the person had, onto the rows made anew. */
-      self->loading_review = TRUE;
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->opinion_view), opinion, -1);
+      cs_review_editor_set_review (self->review_editor, opinion, outcome, final);
       for (guint i = 0; i < self->checklist_rows->len; i++)
         {
           CsChecklistRow *row = g_ptr_array_index (self->checklist_rows, i);
@@ -1593,9 +1434,6 @@ show_case (CsCaseView *self,
             if (g_strcmp0 (cs_verdict_get_item (g_ptr_array_index (verdicts, j)), code) == 0)
               cs_checklist_row_set_verdict (row, g_ptr_array_index (verdicts, j));
         }
-      select_outcome (self, outcome);
-      gtk_switch_set_active (self->final_switch, final);
-      self->loading_review = FALSE;
     }
   else
     load_review (self);
@@ -1807,7 +1645,6 @@ cs_case_view_dispose (GObject *object)
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_CASE_VIEW);
   g_clear_pointer (&self->checklist_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->outcome_buttons, g_ptr_array_unref);
   g_clear_object (&self->plugin_host);
   g_clear_object (&self->session);
 
@@ -1831,10 +1668,10 @@ cs_case_view_class_init (CsCaseViewClass *klass)
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CS_TYPE_MATERIAL_VIEW);
+  g_type_ensure (CS_TYPE_REVIEW_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/countersign/Desk/cs-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, CsCaseView, basis_label);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, checklist_group);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, checklist_list);
@@ -1843,25 +1680,17 @@ cs_case_view_class_init (CsCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, details_box);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, CsCaseView, final_switch);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, findings_group);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, findings_list);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, findings_spinner);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, form_group);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, material_title);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, material_view);
-  gtk_widget_class_bind_template_child (widget_class, CsCaseView, opinion_view);
-  gtk_widget_class_bind_template_child (widget_class, CsCaseView, outbox_icon);
-  gtk_widget_class_bind_template_child (widget_class, CsCaseView, outbox_label);
-  gtk_widget_class_bind_template_child (widget_class, CsCaseView, outcome_grid);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, panel_bin);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, parts_group);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, release_button);
-  gtk_widget_class_bind_template_child (widget_class, CsCaseView, retry_button);
-  gtk_widget_class_bind_template_child (widget_class, CsCaseView, review_group);
-  gtk_widget_class_bind_template_child (widget_class, CsCaseView, review_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, CsCaseView, review_editor);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, reviews_group);
-  gtk_widget_class_bind_template_child (widget_class, CsCaseView, save_button);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, stack);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, summary_group);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, timeline_list);
@@ -1898,10 +1727,6 @@ cs_case_view_init (CsCaseView *self)
   self->clocks_list = add_list (self->clocks_group, _("Legal clocks"));
   self->parts_list = add_list (self->parts_group, _("Parallel approval"));
   self->reviews_list = add_list (self->reviews_group, _("Earlier reviews"));
-
-  self->outcome_buttons = g_ptr_array_new ();
-  g_signal_connect_object (gtk_text_view_get_buffer (self->opinion_view), "changed",
-                           G_CALLBACK (on_review_changed), self, G_CONNECT_SWAPPED);
 }
 
 CsCaseView *
