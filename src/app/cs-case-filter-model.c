@@ -386,13 +386,16 @@ on_source_changed (GListModel        *source,
   g_ptr_array_remove_range (self->items, from, to - from);
   tail = self->items->len - from;
   g_ptr_array_set_size (self->items, self->items->len + n);
-  memmove (self->items->pdata + from + n, self->items->pdata + from, tail * sizeof (gpointer));
+  /* An empty GPtrArray has no storage at all: memmove() may not see it. */
+  if (tail > 0)
+    memmove (self->items->pdata + from + n, self->items->pdata + from, tail * sizeof (gpointer));
   if (n > 0)
     memcpy (self->items->pdata + from, items->pdata, n * sizeof (gpointer));
 
   g_ptr_array_remove_range (self->rows, from, to - from);
   g_ptr_array_set_size (self->rows, self->rows->len + n);
-  memmove (self->rows->pdata + from + n, self->rows->pdata + from, tail * sizeof (gpointer));
+  if (tail > 0)
+    memmove (self->rows->pdata + from + n, self->rows->pdata + from, tail * sizeof (gpointer));
   if (n > 0)
     memcpy (self->rows->pdata + from, rows, n * sizeof (gpointer));
   g_free (rows);
