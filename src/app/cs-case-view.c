@@ -990,7 +990,10 @@ show_summary (CsCaseView *self)
   self->summary_cells = 0;
 
   add_fact (self, _("Applicant"), cs_case_get_applicant_name (kase), FALSE);
-  add_fact (self, _("ID number"), cs_case_get_applicant_id_number (kase), FALSE);
+  add_fact (self,
+            cs_case_get_applicant_kind (kase) == CS_APPLICANT_ORGANISATION
+            ? _("Unified social credit code") : _("ID number"),
+            cs_case_get_applicant_id_number (kase), FALSE);
   if (applicant != NULL)
     {
       add_fact (self, _("Phone"), cs_applicant_get_phone (applicant), FALSE);
@@ -1081,7 +1084,17 @@ add_clock_row (CsCaseView     *self,
     subtitle = g_strdup_printf (_("Due %s · %u working days"), due, cs_deadline_get_limit (deadline));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
-  if (open)
+  if (open && kind == CS_DEADLINE_SUPPLEMENT_NOTICE && state == CS_CLOCK_STATE_RED)
+    {
+      /* Past it the application stands as complete (Art. 32): a closed
+       * window, not a missed deadline. */
+      badge = gtk_label_new (C_("supplement notice", "closed"));
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "tag");
+      gtk_widget_add_css_class (badge, "clock-paused");
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
+    }
+  else if (open)
     {
       badge = gtk_label_new (cs_clock_state_get_label (state));
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);

@@ -35,7 +35,7 @@ static void
 cs_form_view_init (CsFormView *self)
 {
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->group, _("Application form"));
+  /* The case view titles the section; this says what kind of list it is. */
   adw_preferences_group_set_description (self->group,
                                          _("As the applicant filled it in; no plugin lays out "
                                            "this matter."));
