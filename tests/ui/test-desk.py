@@ -134,12 +134,20 @@ class Central:
                         "--today", TODAY, "--demo-cache", os.environ["COUNTERSIGN_DEMO_CACHE"]],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.log = open(os.path.join(folder, "central.log"), "w")
+        self.start("127.0.0.1:0")
+
+    def start(self, listen):
         self.process = subprocess.Popen([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db,
-                                         "--listen", "127.0.0.1:0"],
+                                         "--listen", listen],
                                         stdout=subprocess.PIPE, stderr=self.log, text=True)
         self.url = self.process.stdout.readline().strip()
         if not self.url.startswith("http://127.0.0.1:"):
             bail_out("countersign-central did not start")
+
+    def restart(self):
+        """The same server back, on the same address, after stop()."""
+        self.log = open(self.log.name, "a")
+        self.start(self.url[len("http://"):])
 
     def query(self, sql, *args):
         with sqlite3.connect(self.db) as db:
@@ -345,7 +353,7 @@ def review_a_case(app, central, search, lines, total):
     ok(wait_for(lambda: count_label(app, r"^Showing 1 of %d cases$" % total, lines)) is not None,
        "back in the inbox, the search is as it was left")
     type_into(search, "")
-    return number
+    return number, case_id, text
 
 
 def check_filter_counts(app, central, search, number, total):
@@ -434,7 +442,7 @@ def run(folder, central):
     ok(os.path.exists(screenshot("inbox-zh.png")), "screenshot of the inbox (Chinese)")
     if reviewed is not None:
         search = find(app, role="entry")
-        ok(open_case(app, search, reviewed, clock="承诺时限") is not None,
+        ok(open_case(app, search, reviewed[0], clock="承诺时限") is not None,
            "the reviewed case opens, in Chinese")
         ok(wait_for(lambda: find(app, role="label", name="材料清单")) is not None,
            "its checklist is titled in Chinese")
@@ -455,7 +463,7 @@ def run(folder, central):
     screenshot("inbox-offline.png")
     if reviewed is not None:
         search = find(app, name="Search cases")
-        ok(open_case(app, search, reviewed) is not None,
+        ok(open_case(app, search, reviewed[0]) is not None,
            "with the server down an opened case opens from the cache")
         ok(wait_for(lambda: find(app, pattern="^Offline: this is the copy kept")) is not None,
            "marked as the copy kept on this computer")
@@ -463,6 +471,26 @@ def run(folder, central):
            "and its material opens from the cache")
         time.sleep(1)
         screenshot("case-view-offline.png")
+
+        # Work done offline is kept, and goes out when the server is back.
+        number, case_id, text = reviewed
+        later = text + "复核：培训证明已核对原件。"
+        opinion = wait_for(lambda: find(app, name="Review opinion", role="text"))
+        type_into(opinion, later)
+        save = wait_for(lambda: button(app, "Save Review"))
+        ok(wait_for(lambda: sensitive(save)) is not None, "offline, the review can be saved")
+        click(save)
+        ok(wait_for(lambda: find(app, pattern="^Review (waiting in|kept in) the outbox"))
+           is not None, "and waits in the outbox")
+        central.restart()
+        widget_action(app, "CsInboxPage", "inbox.refresh")   # Try Again, or the feed's retry
+        ok(wait_for(lambda: find(app, pattern="^Review sent to the central platform"),
+                    timeout=60) is not None,
+           "once the server is back the queued review is sent")
+        stored = central.query("SELECT opinion FROM reviews WHERE case_id = ? ORDER BY id",
+                               case_id)
+        ok([row[0] for row in stored] == [text, later],
+           "the server holds both reviews, each once (%d)" % len(stored))
     desk.stop()
 
 
