@@ -14,6 +14,7 @@
 #include "cs-feed.h"
 #include "cs-session.h"
 #include "cs-sync.h"
+#include "cs-util-private.h"
 
 /**
  * CsSession:
@@ -78,16 +79,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-set_string (char       **slot,
-            const char  *value)
-{
-  if (g_strcmp0 (*slot, value) == 0)
-    return;
-  g_free (*slot);
-  *slot = g_strdup (value);
-}
 
 static void
 set_online (CsSession    *self,
@@ -704,10 +695,10 @@ open_account (GTask *task)
   g_signal_connect_object (self->outbox, "item-changed", G_CALLBACK (outbox_item_changed_cb),
                            self, 0);
   self->token_kept = opening->token_kept;
-  set_string (&self->server_url, opening->server_url);
+  _cs_set_str (&self->server_url, opening->server_url);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
-  set_string (&self->ca_file, opening->ca_file);
-  set_string (&self->username, opening->username);
+  _cs_set_str (&self->ca_file, opening->ca_file);
+  _cs_set_str (&self->username, opening->username);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
 
   if (opening->user != NULL && !cs_cache_store_user (cache, opening->user, &error))
@@ -977,7 +968,7 @@ logged_out_cb (GObject      *object,
     g_debug ("Signing out at the server: %s", error->message);
 
   close_account (self);
-  set_string (&self->username, NULL);
+  _cs_set_str (&self->username, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
   cs_credentials_clear_token_async (server_url, username, NULL, token_cleared_cb,
                                     g_steal_pointer (&task));

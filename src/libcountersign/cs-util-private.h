@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* GLib 2.74 has no g_set_str (2.76). */
+/* The string setter GLib only has from 2.76 on. */
 static inline gboolean
 _cs_set_str (char       **str_pointer,
              const char  *new_str)
