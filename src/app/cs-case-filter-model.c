@@ -46,10 +46,19 @@ struct _CsCaseFilterModel
 
   GListModel *source;
   GtkFilter *filter;
+  GPtrArray *all;             /* the source's items in its order, each a reference */
   GArray *positions;          /* guint: the source position of each shown item */
-  GPtrArray *items;           /* the shown items, each a reference */
+  GPtrArray *items;           /* the shown items, borrowed from @all */
   GPtrArray *rows;            /* the CsCaseRow at each position while one is alive, or NULL */
+  gboolean held;              /* nothing matches; @items are the last list's, kept for the rows */
 };
+
+enum {
+  CHANGING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 struct _CsCaseRow
 {
@@ -214,7 +223,6 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = cs_case_filter_model_get_item;
 }
 
-/* Takes @item (a reference) when the filter matches it. */
 static void
 take_if_match (CsCaseFilterModel *self,
                GArray            *positions,
@@ -227,53 +235,91 @@ take_if_match (CsCaseFilterModel *self,
       g_array_append_val (positions, position);
       g_ptr_array_add (items, item);
     }
-  else
-    g_object_unref (item);
+}
+
+/* No case matches any more: the model keeps the last list's items and
+ * rows for the list widget, which the page covers with its status page.
+ * GTK 4.8's list view destroys every row it keeps when its model empties
+ * and builds them all again for the next list: 70-110 ms for the search
+ * that finds nothing, 185-230 ms for the one after it. */
+static void
+unhold (CsCaseFilterModel *self)
+{
+  guint old_n = self->items->len;
+
+  if (!self->held)
+    return;
+  self->held = FALSE;
+  for (guint i = 0; i < self->rows->len; i++)
+    release_row (g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->items, 0);
+  g_array_set_size (self->positions, 0);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
 }
 
 static void
 refilter (CsCaseFilterModel *self,
           GtkFilterChange    change)
 {
-  g_autoptr(GArray) positions = g_array_sized_new (FALSE, FALSE, sizeof (guint),
-                                                   self->positions->len);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (self->items->len, g_object_unref);
-  guint old_n = self->items->len;
+  g_autoptr(GArray) positions = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  guint old_n = self->held ? 0 : self->items->len;
+  guint n = self->all->len;
   guint new_n, common;
 
+  /* Held, the list is empty: nothing is shown to look at again. */
+  if (change == GTK_FILTER_CHANGE_MORE_STRICT && old_n == 0)
+    return;
+  positions = g_array_sized_new (FALSE, FALSE, sizeof (guint),
+                                 change == GTK_FILTER_CHANGE_MORE_STRICT ? old_n : n);
+  items = g_ptr_array_sized_new (change == GTK_FILTER_CHANGE_MORE_STRICT ? old_n : n);
   if (change == GTK_FILTER_CHANGE_MORE_STRICT)
     for (guint i = 0; i < old_n; i++)
       take_if_match (self, positions, items, g_array_index (self->positions, guint, i),
-                     g_object_ref (g_ptr_array_index (self->items, i)));
+                     g_ptr_array_index (self->items, i));
   else
     {
-      guint n = g_list_model_get_n_items (self->source);
       guint shown = 0;
 
       for (guint position = 0; position < n; position++)
         {
-          if (shown < old_n && g_array_index (self->positions, guint, shown) == position)
-            {
-              gpointer item = g_object_ref (g_ptr_array_index (self->items, shown++));
+          gpointer item = g_ptr_array_index (self->all, position);
 
-              /* Shown and less strict now: still shown. */
-              if (change == GTK_FILTER_CHANGE_LESS_STRICT)
-                {
-                  g_array_append_val (positions, position);
-                  g_ptr_array_add (items, item);
-                }
-              else
-                take_if_match (self, positions, items, position, item);
+          /* Shown and less strict now: still shown. */
+          if (change == GTK_FILTER_CHANGE_LESS_STRICT && shown < old_n &&
+              g_array_index (self->positions, guint, shown) == position)
+            {
+              shown++;
+              g_array_append_val (positions, position);
+              g_ptr_array_add (items, item);
             }
           else
-            take_if_match (self, positions, items, position,
-                           g_list_model_get_item (self->source, position));
+            take_if_match (self, positions, items, position, item);
         }
     }
 
   new_n = items->len;
-  common = MIN (old_n, new_n);
+  /* The same cases (one way, the same number is the same set): the rows,
+   * the selection and the scroll position stay as they are. */
+  if (new_n == old_n &&
+      (change != GTK_FILTER_CHANGE_DIFFERENT || new_n == 0 ||
+       memcmp (positions->data, self->positions->data, new_n * sizeof (guint)) == 0))
+    return;
 
+  g_signal_emit (self, signals[CHANGING], 0);
+  if (new_n == 0)
+    {
+      /* The list widget is told nothing; the page reads the number of
+       * matches, cs_case_filter_model_get_n_matches(). */
+      self->held = TRUE;
+      return;
+    }
+
+  /* Leaving a held list: its rows are there to take the new cases. */
+  old_n = self->items->len;
+  self->held = FALSE;
+  common = MIN (old_n, new_n);
   g_array_unref (self->positions);
   g_ptr_array_unref (self->items);
   self->positions = g_steal_pointer (&positions);
@@ -337,19 +383,38 @@ on_source_changed (GListModel        *source,
                    guint              added,
                    CsCaseFilterModel *self)
 {
-  guint from = lower_bound (self->positions, position);
-  guint to = lower_bound (self->positions, position + removed);
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  /* The cases that left live until the comparisons below are done. */
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_full (removed, g_object_unref);
   g_autoptr(GHashTable) kept = NULL;
   gpointer *rows;
-  guint tail, n, first = 0, last = 0;
+  guint from, to, tail, n, first = 0, last = 0;
+
+  /* A held list belongs to an older source: let go of it first. */
+  unhold (self);
+  from = lower_bound (self->positions, position);
+  to = lower_bound (self->positions, position + removed);
+
+  if (removed > 0)
+    {
+      g_ptr_array_set_size (gone, removed);
+      memcpy (gone->pdata, self->all->pdata + position, removed * sizeof (gpointer));
+    }
+  g_ptr_array_remove_range (self->all, position, removed);
+  tail = self->all->len - position;
+  g_ptr_array_set_size (self->all, self->all->len + added);
+  if (tail > 0 && added > 0)
+    memmove (self->all->pdata + position + added, self->all->pdata + position,
+             tail * sizeof (gpointer));
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_index (self->all, position + i) = g_list_model_get_item (source, position + i);
 
   for (guint i = to; i < self->positions->len; i++)
     g_array_index (self->positions, guint, i) += added - removed;
   for (guint i = 0; i < added; i++)
     take_if_match (self, positions, items, position + i,
-                   g_list_model_get_item (source, position + i));
+                   g_ptr_array_index (self->all, position + i));
   n = items->len;
 
   /* A case that comes back in the same change keeps its row (and so its
@@ -436,6 +501,9 @@ cs_case_filter_model_finalize (GObject *object)
   g_ptr_array_unref (self->rows);
   g_array_unref (self->positions);
   g_ptr_array_unref (self->items);
+  for (guint i = 0; i < self->all->len; i++)
+    g_object_unref (g_ptr_array_index (self->all, i));
+  g_ptr_array_unref (self->all);
 
   G_OBJECT_CLASS (cs_case_filter_model_parent_class)->finalize (object);
 }
@@ -447,13 +515,26 @@ cs_case_filter_model_class_init (CsCaseFilterModelClass *klass)
 
   object_class->dispose = cs_case_filter_model_dispose;
   object_class->finalize = cs_case_filter_model_finalize;
+
+  /**
+   * CsCaseFilterModel::changing:
+   *
+   * A change of the filter is about to change the list (and is not
+   * emitted when it leaves the same cases): the rows in view are about to
+   * show the new list's first cases.
+   */
+  signals[CHANGING] = g_signal_new ("changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 cs_case_filter_model_init (CsCaseFilterModel *self)
 {
+  /* Its references are dropped by hand: a change moves them to a list of
+   * those that left. */
+  self->all = g_ptr_array_new ();
   self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
 }
 
@@ -496,5 +577,23 @@ cs_case_filter_model_get_case (CsCaseFilterModel *self,
 {
   g_return_val_if_fail (CS_IS_CASE_FILTER_MODEL (self), NULL);
 
-  return position < self->items->len ? g_ptr_array_index (self->items, position) : NULL;
+  return !self->held && position < self->items->len
+         ? g_ptr_array_index (self->items, position) : NULL;
+}
+
+/**
+ * cs_case_filter_model_get_n_matches:
+ * @self: a #CsCaseFilterModel
+ *
+ * When nothing matches, the model keeps the last list's rows for the list
+ * widget (see unhold()); this is the number of cases that match.
+ *
+ * Returns: how many cases the filter matches
+ */
+guint
+cs_case_filter_model_get_n_matches (CsCaseFilterModel *self)
+{
+  g_return_val_if_fail (CS_IS_CASE_FILTER_MODEL (self), 0);
+
+  return self->held ? 0 : self->items->len;
 }

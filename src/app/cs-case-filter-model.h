@@ -22,6 +22,7 @@ CsCaseFilterModel *cs_case_filter_model_new      (GListModel        *source,
                                                   GtkFilter         *filter);
 gpointer           cs_case_filter_model_get_case (CsCaseFilterModel *self,
                                                   guint              position);
+guint              cs_case_filter_model_get_n_matches (CsCaseFilterModel *self);
 
 gpointer           cs_case_row_get_case          (CsCaseRow         *self);
 

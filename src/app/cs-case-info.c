@@ -16,7 +16,9 @@
 typedef struct
 {
   CsCaseInfo info;
-  gint64 version;
+  gint64 key_version;        /* of the search key */
+  gint64 key_updated_at;
+  gint64 version;            /* of the clocks */
   gint64 updated_at;
   CsCalendar *calendar;      /* compared, never dereferenced */
   guint32 today;
@@ -261,6 +263,55 @@ compute_clocks (CsCaseInfo  *info,
   copy_clocks (info, &memo->clocks);
 }
 
+static Cached *
+get_cached (CsCase *kase)
+{
+  Cached *cached = g_object_get_qdata (G_OBJECT (kase), info_quark ());
+  gint64 version = cs_case_get_version (kase);
+  gint64 updated_at = cs_case_get_updated_at (kase);
+
+  if (cached == NULL)
+    {
+      cached = g_new0 (Cached, 1);
+      g_object_set_qdata_full (G_OBJECT (kase), info_quark (), cached,
+                               (GDestroyNotify) cached_free);
+    }
+  if (cached->info.search_key == NULL || cached->key_version != version ||
+      cached->key_updated_at != updated_at)
+    {
+      g_autofree char *joined = g_strjoin ("\n",
+                                           cs_case_get_number (kase),
+                                           cs_case_get_applicant_name (kase),
+                                           cs_case_get_applicant_id_number (kase) != NULL
+                                           ? cs_case_get_applicant_id_number (kase) : "",
+                                           cs_case_get_matter_name (kase),
+                                           cs_case_get_matter_code (kase),
+                                           NULL);
+
+      g_free (cached->info.search_key);
+      cached->info.search_key = cs_case_info_fold (joined);
+      cached->key_version = version;
+      cached->key_updated_at = updated_at;
+    }
+  return cached;
+}
+
+/**
+ * cs_case_info_get_search_key:
+ * @kase: a case
+ *
+ * The search key alone, without the deadlines (which a search does not
+ * need, and which are checked against the calendar and the day).
+ *
+ * Returns: (transfer none): number, applicant, ID number and matter,
+ *   folded; valid until the next call for the same case
+ */
+const char *
+cs_case_info_get_search_key (CsCase *kase)
+{
+  return get_cached (kase)->info.search_key;
+}
+
 /**
  * cs_case_info_get:
  * @kase: a case
@@ -275,40 +326,16 @@ cs_case_info_get (CsCase      *kase,
                   CsCalendar  *calendar,
                   const GDate *today)
 {
-  Cached *cached = g_object_get_qdata (G_OBJECT (kase), info_quark ());
+  Cached *cached = get_cached (kase);
   guint32 julian = g_date_get_julian (today);
 
-  if (cached != NULL && cached->version == cs_case_get_version (kase) &&
-      cached->updated_at == cs_case_get_updated_at (kase) &&
-      cached->calendar == calendar && cached->today == julian)
+  if (cached->version == cached->key_version && cached->updated_at == cached->key_updated_at &&
+      cached->calendar == calendar && cached->today == julian && cached->today != 0)
     return &cached->info;
 
-  if (cached == NULL)
-    {
-      cached = g_new0 (Cached, 1);
-      g_object_set_qdata_full (G_OBJECT (kase), info_quark (), cached,
-                               (GDestroyNotify) cached_free);
-    }
-
-  if (cached->info.search_key == NULL || cached->version != cs_case_get_version (kase) ||
-      cached->updated_at != cs_case_get_updated_at (kase))
-    {
-      g_autofree char *joined = g_strjoin ("\n",
-                                           cs_case_get_number (kase),
-                                           cs_case_get_applicant_name (kase),
-                                           cs_case_get_applicant_id_number (kase) != NULL
-                                           ? cs_case_get_applicant_id_number (kase) : "",
-                                           cs_case_get_matter_name (kase),
-                                           cs_case_get_matter_code (kase),
-                                           NULL);
-
-      g_free (cached->info.search_key);
-      cached->info.search_key = cs_case_info_fold (joined);
-    }
-
   compute_clocks (&cached->info, kase, calendar, today);
-  cached->version = cs_case_get_version (kase);
-  cached->updated_at = cs_case_get_updated_at (kase);
+  cached->version = cached->key_version;
+  cached->updated_at = cached->key_updated_at;
   cached->calendar = calendar;
   cached->today = julian;
   return &cached->info;

@@ -30,6 +30,7 @@ typedef struct
 const CsCaseInfo *cs_case_info_get    (CsCase      *kase,
                                        CsCalendar  *calendar,
                                        const GDate *today);
+const char       *cs_case_info_get_search_key (CsCase *kase);
 char             *cs_case_info_fold   (const char  *text);
 
 G_END_DECLS
