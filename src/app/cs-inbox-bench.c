@@ -34,7 +34,8 @@ typedef struct
 {
   GtkWidget *page;
   GtkEditable *search;
-  GListModel *shown;
+  CsInboxBenchCount count;
+  gpointer count_data;
   GdkFrameClock *clock;
   gulong paint_id;
   char **lines;
@@ -102,7 +103,7 @@ after_paint (GdkFrameClock *clock,
              Bench         *bench)
 {
   gint64 now = g_get_monotonic_time ();
-  guint rows = g_list_model_get_n_items (bench->shown);
+  guint rows = bench->count (bench->count_data);
 
   if (!bench->started)
     {
@@ -150,16 +151,18 @@ on_map (GtkWidget *page,
 }
 
 void
-_cs_inbox_bench_attach (GtkWidget   *page,
-                        GtkEditable *search,
-                        GListModel  *shown,
-                        const char  *spec)
+_cs_inbox_bench_attach (GtkWidget         *page,
+                        GtkEditable       *search,
+                        CsInboxBenchCount  count,
+                        gpointer           count_data,
+                        const char        *spec)
 {
   Bench *bench = g_new0 (Bench, 1);
 
   bench->page = page;
   bench->search = search;
-  bench->shown = shown;
+  bench->count = count;
+  bench->count_data = count_data;
   if (g_str_has_prefix (spec, "type:"))
     {
       g_autoptr(GError) error = NULL;

@@ -10,9 +10,13 @@
 
 G_BEGIN_DECLS
 
-void _cs_inbox_bench_attach (GtkWidget   *page,
-                             GtkEditable *search,
-                             GListModel  *shown,
-                             const char  *spec);
+/* How many cases the inbox shows (its list model may keep rows it hides). */
+typedef guint (*CsInboxBenchCount) (gpointer data);
+
+void _cs_inbox_bench_attach (GtkWidget         *page,
+                             GtkEditable       *search,
+                             CsInboxBenchCount  count,
+                             gpointer           count_data,
+                             const char        *spec);
 
 G_END_DECLS

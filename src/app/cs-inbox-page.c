@@ -1752,6 +1752,12 @@ cs_inbox_page_new (void)
   return g_object_new (CS_TYPE_INBOX_PAGE, NULL);
 }
 
+static guint
+bench_count (gpointer filter_model)
+{
+  return cs_case_filter_model_get_n_matches (filter_model);
+}
+
 void
 cs_inbox_page_set_session (CsInboxPage *self,
                            CsSession   *session)
@@ -1803,7 +1809,7 @@ cs_inbox_page_set_session (CsInboxPage *self,
   self->bench = bench != NULL && *bench != '\0';
   if (self->bench)
     _cs_inbox_bench_attach (GTK_WIDGET (self), GTK_EDITABLE (self->search_entry),
-                            G_LIST_MODEL (self->selection), bench);
+                            bench_count, self->filter_model, bench);
 }
 
 void
