@@ -18,8 +18,16 @@ G_DECLARE_FINAL_TYPE (CsCaseFilterModel, cs_case_filter_model, CS, CASE_FILTER_M
 
 G_DECLARE_FINAL_TYPE (CsCaseRow, cs_case_row, CS, CASE_ROW, GObject)
 
+typedef gboolean (*CsCaseFilterMatchFunc) (gpointer  item,
+                                           gpointer *key,
+                                           gpointer  user_data);
+
 CsCaseFilterModel *cs_case_filter_model_new      (GListModel        *source,
                                                   GtkFilter         *filter);
+CsCaseFilterModel *cs_case_filter_model_new_with_keys (GListModel            *source,
+                                                       GtkFilter             *filter,
+                                                       CsCaseFilterMatchFunc  match_func,
+                                                       gpointer               user_data);
 gpointer           cs_case_filter_model_get_case (CsCaseFilterModel *self,
                                                   guint              position);
 guint              cs_case_filter_model_get_n_matches (CsCaseFilterModel *self);

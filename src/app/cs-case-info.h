@@ -31,6 +31,7 @@ const CsCaseInfo *cs_case_info_get    (CsCase      *kase,
                                        CsCalendar  *calendar,
                                        const GDate *today);
 const char       *cs_case_info_get_search_key (CsCase *kase);
+const char * const *cs_case_info_get_search_key_slot (CsCase *kase);
 char             *cs_case_info_fold   (const char  *text);
 
 G_END_DECLS

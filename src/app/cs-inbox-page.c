@@ -197,43 +197,26 @@ format_received (gint64 received_at)
 
 /* Cells: each column's factory makes its widgets once and fills them for
  * whichever case the row shows. A row is handed another case when a search
- * or a filter changes the list (notify::case: the widgets stay); a case
- * that changes rebinds the cells that show it. */
+ * or a filter changes the list, and says so when its case changes in place
+ * (notify::case either way): the widgets stay. */
 
 typedef void (*BindCell) (CsInboxPage *self,
                           GtkWidget   *cell,
                           CsCase      *kase);
-
-static void
-rebind_on_notify (CsCase        *kase,
-                  GParamSpec    *pspec,
-                  GtkListItem   *item)
-{
-  CsInboxPage *self = g_object_get_data (G_OBJECT (item), "cs-page");
-  BindCell bind = g_object_get_data (G_OBJECT (item), "cs-bind");
-
-  if (self != NULL && bind != NULL)
-    bind (self, gtk_list_item_get_child (item), kase);
-}
 
 /* The case a cell shows, or NULL to let go of it. */
 static void
 cell_show_case (GtkListItem *item,
                 CsCase      *kase)
 {
-  CsCase *old = g_object_get_data (G_OBJECT (item), "cs-case");
+  CsInboxPage *self = g_object_get_data (G_OBJECT (item), "cs-page");
+  BindCell bind = g_object_get_data (G_OBJECT (item), "cs-bind");
+  GtkWidget *cell = gtk_list_item_get_child (item);
 
-  if (old != kase)
-    {
-      if (old != NULL)
-        g_signal_handlers_disconnect_by_func (old, rebind_on_notify, item);
-      g_object_set_data (G_OBJECT (item), "cs-case", kase);
-      g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "cs-case", kase);
-      if (kase != NULL)
-        g_signal_connect_object (kase, "notify", G_CALLBACK (rebind_on_notify), item, 0);
-    }
-  if (kase != NULL)
-    rebind_on_notify (kase, NULL, item);
+  if (g_object_get_data (G_OBJECT (cell), "cs-case") != kase)
+    g_object_set_data (G_OBJECT (cell), "cs-case", kase);
+  if (kase != NULL && self != NULL && bind != NULL)
+    bind (self, cell, kase);
 }
 
 static void
@@ -798,9 +781,14 @@ read_choices (CsInboxPage *self)
     self->chosen[f] = selected (self, f);
 }
 
+/* @key: a place the filter model keeps beside the case, or NULL; this
+ * keeps there where the case's search key is kept (see
+ * cs_case_info_get_search_key_slot()), so that a pass need not look it up
+ * from the case. */
 static gboolean
-filter_case (gpointer item,
-             gpointer user_data)
+filter_case_with_key (gpointer  item,
+                      gpointer *key,
+                      gpointer  user_data)
 {
   CsInboxPage *self = user_data;
   CsCase *kase = item;
@@ -816,13 +804,34 @@ filter_case (gpointer item,
   /* The derived data only when a filter needs it; a search alone needs
    * only the search key, not the deadlines checked against the day. */
   if (self->chosen[FACET_VIEW] == VIEW_ALL && self->chosen[FACET_DEADLINE] == DEADLINE_ANY)
-    return self->search_needed == NULL ||
-           matches_terms (self->search_needed, cs_case_info_get_search_key (kase));
+    {
+      const char *search_key = NULL;
+
+      if (self->search_needed == NULL)
+        return TRUE;
+      if (key != NULL)
+        {
+          if (*key == NULL)
+            *key = (gpointer) cs_case_info_get_search_key_slot (kase);
+          search_key = *(const char * const *) *key;
+        }
+      return matches_terms (self->search_needed,
+                            search_key != NULL ? search_key
+                                               : cs_case_info_get_search_key (kase));
+    }
   info = info_for (self, kase);
   return matches_terms (self->search_needed, info->search_key) &&
          matches_view (self, kase, info, self->chosen[FACET_VIEW]) &&
          matches_deadline (info, self->chosen[FACET_DEADLINE]);
 }
+
+static gboolean
+filter_case (gpointer item,
+             gpointer user_data)
+{
+  return filter_case_with_key (item, NULL, user_data);
+}
+
 
 /* A term found in the start every case's search key shares (all case
  * numbers begin with "LW2026", say) matches every case: the filter does
@@ -1779,8 +1788,9 @@ cs_inbox_page_set_session (CsInboxPage *self,
   self->sort_model =
     gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (cs_session_get_cases (session))),
                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->filter_model = cs_case_filter_model_new (G_LIST_MODEL (self->sort_model),
-                                                 GTK_FILTER (self->filter));
+  self->filter_model = cs_case_filter_model_new_with_keys (G_LIST_MODEL (self->sort_model),
+                                                           GTK_FILTER (self->filter),
+                                                           filter_case_with_key, self);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
