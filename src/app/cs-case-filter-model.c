@@ -54,7 +54,16 @@ struct _CsCaseFilterModel
   GPtrArray *items;           /* the shown items, borrowed from @all */
   GPtrArray *rows;            /* the CsCaseRow at each position while one is alive, or NULL */
   gboolean held;              /* nothing matches; @items are the last list's, kept for the rows */
+  guint pending_end;          /* rows from EAGER_ROWS up to this still show their old cases */
 };
+
+/* A filter change hands the rows in view their new cases at once, and
+ * the others GTK 4.8's list view keeps (about 200, most of them out of
+ * view) once the frame is drawn (cs_case_filter_model_flush_rows()):
+ * rebinding them and restyling their cells was most of the frame after a
+ * search that changed the list. A window four times as tall as a laptop
+ * screen shows fewer rows than this. */
+#define EAGER_ROWS 64
 
 enum {
   CHANGING,
@@ -293,13 +302,46 @@ unhold (CsCaseFilterModel *self)
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
 }
 
+/**
+ * cs_case_filter_model_flush_rows:
+ * @self: a #CsCaseFilterModel
+ *
+ * Hands the rows out of view their new cases after a filter change (see
+ * %EAGER_ROWS); call it once the frame after the change is drawn.
+ *
+ * Returns: whether there were any
+ */
+gboolean
+cs_case_filter_model_flush_rows (CsCaseFilterModel *self)
+{
+  guint end;
+
+  g_return_val_if_fail (CS_IS_CASE_FILTER_MODEL (self), FALSE);
+
+  end = MIN (self->pending_end, MIN (self->rows->len, self->items->len));
+  self->pending_end = 0;
+  if (end <= EAGER_ROWS)
+    return FALSE;
+  for (guint i = EAGER_ROWS; i < end; i++)
+    {
+      CsCaseRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row != NULL)
+        row_set_case (row, g_ptr_array_index (self->items, i));
+    }
+  return TRUE;
+}
+
 static void
 refilter (CsCaseFilterModel *self,
           GtkFilterChange    change)
 {
   g_autoptr(GArray) positions = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  guint old_n = self->held ? 0 : self->items->len;
+  guint old_n;
+
+  cs_case_filter_model_flush_rows (self);
+  old_n = self->held ? 0 : self->items->len;
   guint n = self->all->len;
   guint new_n, common;
 
@@ -365,13 +407,14 @@ refilter (CsCaseFilterModel *self,
   for (guint i = common; i < old_n; i++)
     release_row (g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, new_n);
-  for (guint i = 0; i < common; i++)
+  for (guint i = 0; i < MIN (common, EAGER_ROWS); i++)
     {
       CsCaseRow *row = g_ptr_array_index (self->rows, i);
 
       if (row != NULL)
         row_set_case (row, g_ptr_array_index (self->items, i));
     }
+  self->pending_end = common;
   if (old_n != new_n)
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, new_n - common);
 }
@@ -426,7 +469,9 @@ on_source_changed (GListModel        *source,
   gpointer *rows;
   guint from, to, tail, n, first = 0, last = 0;
 
-  /* A held list belongs to an older source: let go of it first. */
+  /* A held list belongs to an older source: let go of it first; rows
+   * follow their cases from here, so they show them first. */
+  cs_case_filter_model_flush_rows (self);
   unhold (self);
   from = lower_bound (self->positions, position);
   to = lower_bound (self->positions, position + removed);

@@ -31,6 +31,7 @@ CsCaseFilterModel *cs_case_filter_model_new_with_keys (GListModel            *so
 gpointer           cs_case_filter_model_get_case (CsCaseFilterModel *self,
                                                   guint              position);
 guint              cs_case_filter_model_get_n_matches (CsCaseFilterModel *self);
+gboolean           cs_case_filter_model_flush_rows    (CsCaseFilterModel *self);
 
 gpointer           cs_case_row_get_case          (CsCaseRow         *self);
 

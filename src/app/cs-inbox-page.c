@@ -76,6 +76,8 @@ struct _CsInboxPage
   char *common_prefix;           /* of every case's search key, or NULL: not known */
   guint chosen[N_FACETS];        /* each filter's choice, read once per change */
   gboolean refiltering;
+  GdkFrameClock *flush_clock;    /* while rows out of view wait for their cases */
+  gulong flush_id;
   gboolean loaded;
   GDate today;                   /* as of the last refilter or count */
   GDate end_of_week;
@@ -1180,6 +1182,41 @@ update_status (CsInboxPage *self)
  * case the filter changed, one lookup each (GTK 4.8): hundreds of
  * milliseconds at 100,000 cases. */
 static void
+stop_flush (CsInboxPage *self)
+{
+  if (self->flush_id != 0)
+    g_clear_signal_handler (&self->flush_id, self->flush_clock);
+  g_clear_object (&self->flush_clock);
+}
+
+static void
+flush_rows_after_paint (GdkFrameClock *clock,
+                        CsInboxPage   *self)
+{
+  stop_flush (self);
+  cs_case_filter_model_flush_rows (self->filter_model);
+}
+
+/* The rows out of view get their new cases once the new list is drawn
+ * (see cs_case_filter_model_flush_rows()). */
+static void
+schedule_flush (CsInboxPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->flush_id != 0)
+    return;
+  if (clock == NULL)
+    {
+      cs_case_filter_model_flush_rows (self->filter_model);
+      return;
+    }
+  self->flush_clock = g_object_ref (clock);
+  self->flush_id = g_signal_connect (clock, "after-paint", G_CALLBACK (flush_rows_after_paint),
+                                     self);
+}
+
+static void
 on_list_changing (CsInboxPage *self)
 {
   GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
@@ -1203,6 +1240,7 @@ refilter_with (CsInboxPage     *self,
   self->refiltering = TRUE;
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   self->refiltering = FALSE;
+  schedule_flush (self);
   /* Held rows (no match) are never selected. */
   gtk_single_selection_set_autoselect (self->selection,
                                        cs_case_filter_model_get_n_matches (self->filter_model) > 0);
@@ -1538,6 +1576,7 @@ cs_inbox_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_handle_id (&self->counts_source, g_source_remove);
+  stop_flush (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_INBOX_PAGE);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->search_terms, g_strfreev);
