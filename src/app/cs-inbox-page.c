@@ -1494,10 +1494,11 @@ on_search_key_pressed (GtkEventControllerKey *controller,
 static void
 on_items_changed (CsInboxPage *self)
 {
+  guint matches = cs_case_filter_model_get_n_matches (self->filter_model);
+
   /* A live update that brings matches after none selects as before. */
   if (!self->refiltering)
-    gtk_single_selection_set_autoselect (self->selection,
-                                         cs_case_filter_model_get_n_matches (self->filter_model) > 0);
+    gtk_single_selection_set_autoselect (self->selection, matches > 0);
   update_status (self);
 }
 
