@@ -172,6 +172,21 @@ static const char *migrations[] = {
   "  body TEXT NOT NULL,"
   "  created_at INTEGER NOT NULL,"
   "  PRIMARY KEY (user_id, key));",
+
+  /* 2: signed decisions, kept with the exact bytes that were verified */
+  "CREATE TABLE decisions ("
+  "  id TEXT PRIMARY KEY,"
+  "  case_id TEXT NOT NULL REFERENCES cases(id),"
+  "  department TEXT NOT NULL REFERENCES departments(code),"
+  "  outcome TEXT NOT NULL,"
+  "  decided_on TEXT NOT NULL,"
+  "  document_sha256 TEXT NOT NULL,"
+  "  signer_id INTEGER NOT NULL REFERENCES users(id),"
+  "  signed_bytes BLOB NOT NULL,"
+  "  signature BLOB NOT NULL,"
+  "  document BLOB NOT NULL,"
+  "  recorded_at TEXT NOT NULL);"
+  "CREATE INDEX decisions_by_case ON decisions(case_id, department);",
 };
 
 static void

@@ -248,6 +248,31 @@ csc_demo_pki_dup_ca_pem (CscDemoPki *self)
   return g_strdup (self->ca_pem);
 }
 
+/**
+ * csc_demo_pki_dup_ca_key_pem:
+ * @self: a #CscDemoPki
+ *
+ * The CA's private key, for the demo folder only: the tests issue further
+ * certificates from it (an expired one, say) to see the server refuse them.
+ * A real centre's CA key never leaves its authority.
+ *
+ * Returns: (transfer full) (nullable): the CA key in PEM, unencrypted
+ */
+char *
+csc_demo_pki_dup_ca_key_pem (CscDemoPki *self)
+{
+  g_auto(gnutls_datum_t) pem = { NULL, 0 };
+  char *text;
+
+  g_return_val_if_fail (CSC_IS_DEMO_PKI (self), NULL);
+
+  g_mutex_lock (&self->ca_lock);
+  text = gnutls_x509_privkey_export2 (self->ca_key, GNUTLS_X509_FMT_PEM, &pem) >= 0
+         ? g_strndup ((const char *) pem.data, pem.size) : NULL;
+  g_mutex_unlock (&self->ca_lock);
+  return text;
+}
+
 /* GnuTLS 3.7 writes a friendly name into its BMPString a byte a character,
  * so only Latin-1 comes out right: UTF-8 Chinese would read back as mojibake
  * in GnuTLS itself, NSS, Windows or Python. We hand it Latin-1 and leave out

@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (CscDemoPki, csc_demo_pki, CSC, DEMO_PKI, GObject)
 
 CscDemoPki *csc_demo_pki_new        (GError      **error);
 char       *csc_demo_pki_dup_ca_pem (CscDemoPki   *self);
+char       *csc_demo_pki_dup_ca_key_pem (CscDemoPki *self);
 gboolean    csc_demo_pki_issue      (CscDemoPki   *self,
                                      const char   *common_name,
                                      const char   *organisation,

@@ -2368,6 +2368,21 @@ seed_all (Seed        *seed,
       if (!g_file_set_contents (path, ca_pem, -1, error))
         return FALSE;
 
+      /* The demo CA's key, so that tests can issue more certificates. */
+      {
+        g_autofree char *key = csc_demo_pki_dup_ca_key_pem (pki);
+        g_autofree char *key_path = g_build_filename (demo_dir, "ca-key.pem", NULL);
+
+        if (key == NULL ||
+            !g_file_set_contents_full (key_path, key, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                       error))
+          {
+            if (key == NULL)
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Demo PKI: writing the CA key");
+            return FALSE;
+          }
+      }
+
       /* A server certificate for loopback, to serve the demo over HTTPS. */
       {
         g_autofree char *cert = NULL;

@@ -516,23 +516,17 @@ get_material_content (CscRequest *req,
 
 /* Writes --------------------------------------------------------------------- */
 
-typedef struct
-{
-  const char *action;
-  const char *reason;
-  char       *detail;
-} Change;
-
 /* Records a change of the caller's part within the open transaction: the
  * event, the new version and summaries, and the audit entry; then commits
  * with the summary as the response. */
-static void
-commit_change (CscRequest  *req,
-               const char  *case_id,
-               const Change *change,
-               guint        status,
-               const char  *extra_member,
-               const char  *extra_json)
+void
+csc_request_commit_change (CscRequest      *req,
+                           const char      *case_id,
+                           const char      *event_type,
+                           const CscChange *change,
+                           guint            status,
+                           const char      *extra_member,
+                           const char      *extra_json)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *now = csc_now_timestamp ();
@@ -548,7 +542,7 @@ commit_change (CscRequest  *req,
     .detail = change->detail,
   };
 
-  if (!csc_case_store_touch (req->db, case_id, "case.changed", now, &error) ||
+  if (!csc_case_store_touch (req->db, case_id, event_type, now, &error) ||
       !csc_audit_append (req->db, &entry, &error))
     goto failed;
 
@@ -667,9 +661,10 @@ claim_case (CscRequest *req,
     goto failed;
 
   detail = transition_detail (part.state, "claimed");
-  commit_change (req, case_id,
-                 &(Change) { .action = "case.claimed", .reason = reason, .detail = detail },
-                 SOUP_STATUS_OK, NULL, NULL);
+  csc_request_commit_change (req, case_id, "case.changed",
+                             &(CscChange) { .action = "case.claimed", .reason = reason,
+                                            .detail = detail },
+                             SOUP_STATUS_OK, NULL, NULL);
   return;
 
 failed:
@@ -737,9 +732,10 @@ release_case (CscRequest *req,
     }
 
   detail = transition_detail (part.state, "forwarded");
-  commit_change (req, case_id,
-                 &(Change) { .action = "case.released", .reason = reason, .detail = detail },
-                 SOUP_STATUS_OK, NULL, NULL);
+  csc_request_commit_change (req, case_id, "case.changed",
+                             &(CscChange) { .action = "case.released", .reason = reason,
+                                            .detail = detail },
+                             SOUP_STATUS_OK, NULL, NULL);
 }
 
 /* POST /v1/cases/{id}/reviews ----------------------------------------------- */
@@ -1169,10 +1165,11 @@ post_review (CscRequest *req,
                             ",\"proposed_outcome\":\"%s\",\"final\":%s}",
                             part.state, next_state, review_id, outcome,
                             final ? "true" : "false");
-  commit_change (req, case_id,
-                 &(Change) { .action = final ? "review.submitted" : "review.saved",
-                             .detail = detail },
-                 SOUP_STATUS_CREATED, "review", review_json);
+  csc_request_commit_change (req, case_id, "case.changed",
+                             &(CscChange) { .action = final ? "review.submitted"
+                                                            : "review.saved",
+                                            .detail = detail },
+                             SOUP_STATUS_CREATED, "review", review_json);
   return;
 
 failed:
@@ -1283,6 +1280,11 @@ csc_server_handle_cases (CscRequest *req)
         {
           if (method_is (req, SOUP_METHOD_POST))
             post_review (req, case_id);
+          return;
+        }
+      if (g_str_equal (sub, "decisions"))
+        {
+          csc_server_handle_decisions (req, case_id);
           return;
         }
       if (g_str_equal (sub, "audit"))

@@ -63,6 +63,11 @@ typedef enum
   CSC_PROBLEM_UNSUPPORTED_MEDIA_TYPE,
   CSC_PROBLEM_RANGE_NOT_SATISFIABLE,
   CSC_PROBLEM_CALENDAR_NOT_PUBLISHED,
+  CSC_PROBLEM_STALE_VERSION,
+  CSC_PROBLEM_IDEMPOTENCY_CONFLICT,
+  CSC_PROBLEM_INVALID_SIGNATURE,
+  CSC_PROBLEM_INVALID_CERTIFICATE,
+  CSC_PROBLEM_DOCUMENT_MISMATCH,
   CSC_PROBLEM_INTERNAL,
 } CscProblem;
 
@@ -100,6 +105,9 @@ gboolean     csc_request_get_string       (CscRequest   *req,
 
 /* Writes: one transaction per request; replayed for a known Idempotency-Key. */
 gboolean     csc_request_begin_write      (CscRequest   *req);
+gboolean     csc_request_begin_write_full (CscRequest   *req,
+                                           char         *fingerprint,
+                                           CscProblem    reused);
 void         csc_request_finish_write     (CscRequest   *req,
                                            guint         status,
                                            const char   *json);
@@ -108,6 +116,24 @@ void         csc_request_abort_write      (CscRequest   *req);
 gboolean     csc_user_has_role            (const CscUser *user,
                                            const char    *role);
 
+/* A change of the caller's part within the open transaction: the event,
+ * the new version and summaries, the audit entry; then the commit, with
+ * the summary as the response (or {extra_member: extra_json, case: …}). */
+typedef struct
+{
+  const char *action;
+  const char *reason;
+  char       *detail;
+} CscChange;
+
+void         csc_request_commit_change    (CscRequest      *req,
+                                           const char      *case_id,
+                                           const char      *event_type,
+                                           const CscChange *change,
+                                           guint            status,
+                                           const char      *extra_member,
+                                           const char      *extra_json);
+
 /* Handlers */
 void         csc_server_handle_sessions   (CscRequest   *req);
 void         csc_server_handle_me         (CscRequest   *req);
@@ -115,6 +141,8 @@ void         csc_server_handle_matters    (CscRequest   *req);
 void         csc_server_handle_calendar   (CscRequest   *req);
 void         csc_server_handle_cases      (CscRequest   *req);
 void         csc_server_handle_events     (CscRequest   *req);
+void         csc_server_handle_decisions  (CscRequest   *req,
+                                           const char   *case_id);
 
 void         csc_server_notify_events     (CscServer    *self);
 GBytes      *csc_server_get_blob          (CscServer    *self,

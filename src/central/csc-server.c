@@ -31,6 +31,8 @@
 
 #define DEFAULT_TOKEN_TTL (12 * 60 * 60)
 #define MAX_JSON_BODY (1024 * 1024)
+/* A signed decision carries its PDF. */
+#define MAX_DECISION_BODY (8 * 1024 * 1024)
 #define MAX_IDEMPOTENCY_KEY 200
 #define LISTEN_BACKLOG 1024
 
@@ -83,6 +85,11 @@ static const struct {
   [CSC_PROBLEM_UNSUPPORTED_MEDIA_TYPE] = { 415, "unsupported-media-type", "The body must be application/json" },
   [CSC_PROBLEM_RANGE_NOT_SATISFIABLE] = { 416, "range-not-satisfiable", "The requested range is outside the content" },
   [CSC_PROBLEM_CALENDAR_NOT_PUBLISHED] = { 404, "calendar-not-published", "No calendar has been published for that year" },
+  [CSC_PROBLEM_STALE_VERSION] = { 409, "stale-version", "The case has changed since this was prepared" },
+  [CSC_PROBLEM_IDEMPOTENCY_CONFLICT] = { 409, "idempotency-key-reused", "The Idempotency-Key was used for a different request" },
+  [CSC_PROBLEM_INVALID_SIGNATURE] = { 422, "invalid-signature", "The signature does not verify" },
+  [CSC_PROBLEM_INVALID_CERTIFICATE] = { 422, "invalid-certificate", "The signer's certificate is not accepted" },
+  [CSC_PROBLEM_DOCUMENT_MISMATCH] = { 422, "document-mismatch", "The document is not the one that was signed" },
   [CSC_PROBLEM_INTERNAL] = { 500, "internal", "The server failed" },
 };
 
@@ -384,7 +391,20 @@ request_fingerprint (CscRequest *req)
 gboolean
 csc_request_begin_write (CscRequest *req)
 {
+  return csc_request_begin_write_full (req, NULL, CSC_PROBLEM_IDEMPOTENCY_KEY_REUSED);
+}
+
+/* As csc_request_begin_write(), with the request's own @fingerprint (taken;
+ * NULL for the method, path and body) and the problem a reused key gets. A
+ * multipart request is fingerprinted by its parts, so that a retry whose
+ * boundary differs is still the same request. */
+gboolean
+csc_request_begin_write_full (CscRequest *req,
+                              char       *fingerprint,
+                              CscProblem  reused)
+{
   g_autoptr(GError) error = NULL;
+  g_autofree char *given_fingerprint = fingerprint;
   const char *key;
 
   key = soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg),
@@ -409,7 +429,8 @@ csc_request_begin_write (CscRequest *req)
           }
 
       req->idempotency_key = g_strdup (key);
-      req->fingerprint = request_fingerprint (req);
+      req->fingerprint = given_fingerprint != NULL ? g_steal_pointer (&given_fingerprint)
+                                                   : request_fingerprint (req);
 
       stmt = csc_database_prepare (req->db,
                                    "SELECT fingerprint, status, body FROM idempotency"
@@ -427,7 +448,7 @@ csc_request_begin_write (CscRequest *req)
         {
           if (g_strcmp0 (csc_column_text (stmt, 0), req->fingerprint) != 0)
             {
-              csc_request_problem (req, CSC_PROBLEM_IDEMPOTENCY_KEY_REUSED, "Idempotency-Key",
+              csc_request_problem (req, reused, "Idempotency-Key",
                                    "The key “%s” was already used for a different request.", key);
               return FALSE;
             }
@@ -769,21 +790,26 @@ check_request_size (SoupServer        *soup,
                     gpointer           user_data)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  int limit = MAX_JSON_BODY;
   goffset length;
+
+  if (path != NULL && g_str_has_prefix (path, "/v1/cases/") &&
+      (g_str_has_suffix (path, "/decisions") || g_str_has_suffix (path, "/decisions/")))
+    limit = MAX_DECISION_BODY;
 
   switch (soup_message_headers_get_encoding (headers))
     {
     case SOUP_ENCODING_CHUNKED:
       refuse_body (msg, CSC_PROBLEM_LENGTH_REQUIRED,
-                   "Send the body with a Content-Length (at most %d bytes).", MAX_JSON_BODY);
+                   "Send the body with a Content-Length (at most %d bytes).", limit);
       break;
 
     case SOUP_ENCODING_CONTENT_LENGTH:
       length = soup_message_headers_get_content_length (headers);
-      if (length > MAX_JSON_BODY)
+      if (length > limit)
         refuse_body (msg, CSC_PROBLEM_PAYLOAD_TOO_LARGE,
                      "The body has %" G_GOFFSET_FORMAT " bytes; at most %d are accepted.",
-                     length, MAX_JSON_BODY);
+                     length, limit);
       break;
 
     default:

@@ -23,7 +23,11 @@
 #include "cs-cache.h"
 #include "cs-client.h"
 #include "cs-credentials.h"
+#include "cs-decision-document.h"
+#include "cs-decision-draft.h"
+#include "cs-decision-verifier.h"
 #include "cs-outbox.h"
+#include "cs-signer.h"
 #include "cs-sync.h"
 
 #define EXIT_USAGE 2
@@ -816,6 +820,414 @@ cmd_review (Cli   *cli,
   return send_queued (cli, item);
 }
 
+/* The case as the server has it now (its version is what is signed), or
+ * the cached full copy when the server cannot be reached. */
+static CsCase *
+fetch_case (Cli         *cli,
+            const char  *case_id,
+            char       **out_etag,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) fetch_error = NULL;
+  g_autoptr(CsCase) fetched = NULL;
+  g_autoptr(CsCase) cached = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *new_etag = NULL;
+
+  cached = cs_cache_load_case (cli->cache, case_id, &etag, NULL);
+  if (cached != NULL && !cs_case_is_full (cached))
+    g_clear_pointer (&etag, g_free);
+  cs_client_get_case_async (cli->client, case_id, etag, NULL, store_result, &result);
+  fetched = cs_client_get_case_finish (cli->client, wait_for (&result), &new_etag, &fetch_error);
+  if (fetched != NULL)
+    {
+      if (!cs_cache_store_case (cli->cache, fetched, new_etag, error))
+        return NULL;
+      *out_etag = g_steal_pointer (&new_etag);
+      return g_steal_pointer (&fetched);
+    }
+  if (fetch_error == NULL && cached != NULL)
+    {
+      *out_etag = g_steal_pointer (&etag);
+      return g_steal_pointer (&cached);
+    }
+  g_propagate_error (error, g_steal_pointer (&fetch_error));
+  return NULL;
+}
+
+/* The matter from the cached catalogue, fetched first if need be. */
+static CsMatter *
+find_matter (Cli         *cli,
+             const char  *code,
+             GError     **error)
+{
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(GListModel) matters = cs_cache_load_matters (cli->cache, error);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      if (matters == NULL)
+        return NULL;
+      for (guint i = 0; i < g_list_model_get_n_items (matters); i++)
+        {
+          g_autoptr(CsMatter) matter = g_list_model_get_item (matters, i);
+
+          if (g_strcmp0 (cs_matter_get_code (matter), code) == 0)
+            return g_steal_pointer (&matter);
+        }
+      if (attempt > 0)
+        break;
+
+      cs_client_get_matters_async (cli->client, NULL, store_result, &result);
+      node = cs_client_get_matters_finish (cli->client, wait_for (&result), error);
+      if (node == NULL || !cs_cache_store_matters (cli->cache, node, error))
+        return NULL;
+    }
+
+  g_set_error (error, CS_ERROR, CS_ERROR_NOT_FOUND,
+               _("The matter %s is not in the catalogue"), code);
+  return NULL;
+}
+
+static char *
+format_moment (GDateTime *moment)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (moment);
+
+  return g_date_time_format (local, "%F %T");
+}
+
+static int
+cmd_decide (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(CsSigner) signer = NULL;
+  g_autoptr(CsCase) kase = NULL;
+  g_autoptr(CsMatter) matter = NULL;
+  g_autoptr(CsDecisionDraft) draft = NULL;
+  g_autoptr(CsDecisionDocument) document = NULL;
+  g_autoptr(GBytes) payload = NULL;
+  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(CsOutboxItem) item = NULL;
+  g_autofree char *outcome_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *pin_env = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *document_path = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+  int days = 10;
+  CsOutcome outcome;
+  GOptionEntry entries[] = {
+    { "outcome", 0, 0, G_OPTION_ARG_STRING, &outcome_text,
+      N_("The decision: grant, deny, supplement, not_accepted, extension, suspension"),
+      N_("OUTCOME") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text,
+      N_("The decision’s wording; for a denial its reasons, for a suspension its reason"),
+      N_("TEXT") },
+    { "key", 0, 0, G_OPTION_ARG_STRING, &key,
+      N_("The signing key: pkcs12:FILE or a pkcs11: URI"), N_("KEY") },
+    { "pin-env", 0, 0, G_OPTION_ARG_STRING, &pin_env,
+      N_("Read the token PIN or the file’s password from this environment variable "
+         "(otherwise a password is read from standard input)"), N_("VAR") },
+    { "days", 0, 0, G_OPTION_ARG_INT, &days,
+      N_("For an extension, the working days added (1 to 10; 10 if not given)"), N_("N") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("For a suspension: expert_review, testing, inspection or hearing"), N_("KIND") },
+    { "document", 0, 0, G_OPTION_ARG_FILENAME, &document_path,
+      N_("Also write the signed decision document (PDF) here"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc != 2 || outcome_text == NULL || key == NULL)
+    return usage_error (_("Usage: decide CASE_ID --outcome OUTCOME [--text TEXT] "
+                          "--key pkcs12:FILE|pkcs11:URI [--pin-env VAR]"));
+  outcome = cs_outcome_from_string (outcome_text);
+  if (outcome == CS_OUTCOME_NONE)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown outcome “%s”"), outcome_text);
+      return usage_error (message);
+    }
+
+  if (pin_env != NULL)
+    {
+      const char *value = g_getenv (pin_env);
+
+      if (value == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("The environment variable %s is not set"),
+                                                      pin_env);
+          return usage_error (message);
+        }
+      secret = g_strdup (value);
+    }
+  else if (g_str_has_prefix (key, "pkcs12:") && (secret = read_password (&error)) == NULL)
+    return fail (error);
+
+  /* The key first: a wrong password or PIN costs no request. */
+  signer = cs_signer_new_for_key (key, secret, &error);
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  if (signer == NULL)
+    return fail (error);
+  from = format_moment (cs_signer_get_not_before (signer));
+  until = format_moment (cs_signer_get_not_after (signer));
+  print_field (_("Signer:"), cs_signer_get_subject (signer));
+  print_field (_("Issuer:"), cs_signer_get_issuer (signer));
+  {
+    g_autofree char *validity = g_strdup_printf (_("%s to %s"), from, until);
+    print_field (_("Valid:"), validity);
+  }
+  if (!cs_signer_check_validity (signer, NULL, &error))
+    return fail (error);
+
+  if (!sign_in (cli, &error))
+    return fail (error);
+  if (cli->user == NULL)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      cs_client_get_me_async (cli->client, NULL, store_result, &result);
+      cli->user = cs_client_get_me_finish (cli->client, wait_for (&result), &error);
+      if (cli->user == NULL)
+        return fail (error);
+    }
+  if (!cs_user_is_chief (cli->user))
+    {
+      g_set_error (&error, CS_ERROR, CS_ERROR_FORBIDDEN,
+                   _("%s is not a chief representative: only the chief signs decisions"),
+                   cs_user_get_username (cli->user));
+      return fail (error);
+    }
+
+  kase = fetch_case (cli, argv[1], &etag, &error);
+  if (kase == NULL)
+    return fail (error);
+  matter = find_matter (cli, cs_case_get_matter_code (kase), &error);
+  if (matter == NULL)
+    return fail (error);
+
+  draft = cs_decision_draft_new_for_case (kase, matter, outcome);
+  cs_decision_draft_set_signer (draft, cs_user_get_username (cli->user),
+                                cs_user_get_name (cli->user));
+  if (outcome == CS_OUTCOME_DENY)
+    cs_decision_draft_set_reasons (draft, text);
+  else if (outcome == CS_OUTCOME_SUSPENSION)
+    cs_decision_draft_set_suspension (draft, kind, text);
+  else if (text != NULL)
+    cs_decision_draft_set_text (draft, text);
+  if (outcome == CS_OUTCOME_EXTENSION)
+    cs_decision_draft_set_extension_days (draft, days > 0 ? (guint) days : 0);
+
+  document = cs_decision_document_new_render (draft, &error);
+  if (document == NULL)
+    return fail (error);
+  payload = cs_decision_draft_build_payload (draft, cs_decision_document_get_sha256 (document),
+                                             NULL, &error);
+  if (payload == NULL)
+    return fail (error);
+  signature = cs_signer_sign (signer, payload, &error);
+  if (signature == NULL)
+    return fail (error);
+
+  if (document_path != NULL &&
+      !g_file_set_contents (document_path,
+                            g_bytes_get_data (cs_decision_document_get_bytes (document), NULL),
+                            g_bytes_get_size (cs_decision_document_get_bytes (document)),
+                            &error))
+    return fail (error);
+
+  print_field (_("Document:"), cs_decision_draft_get_document_number (draft));
+  print_field (_("SHA-256:"), cs_decision_document_get_sha256 (document));
+
+  item = cs_outbox_enqueue_decision (cli->outbox, cs_case_get_id (kase), etag, payload,
+                                     signature, cs_decision_document_get_bytes (document),
+                                     &error);
+  if (item == NULL)
+    return fail (error);
+  return send_queued (cli, item);
+}
+
+static GBytes *
+decode_member (JsonObject  *decision,
+               const char  *member,
+               GError     **error)
+{
+  const char *text = json_object_get_string_member_with_default (decision, member, NULL);
+  guchar *data;
+  gsize length;
+
+  if (text == NULL || *text == '\0')
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_PROTOCOL,
+                   _("The stored decision has no “%s”"), member);
+      return NULL;
+    }
+  data = g_base64_decode (text, &length);
+  return g_bytes_new_take (data, length);
+}
+
+/* One stored decision, checked as the central platform checks it: the
+ * signature, the certificate (at the signing time), the document, and that
+ * what the platform says of the decision is what was signed. */
+static gboolean
+verify_decision (CsDecisionVerifier  *verifier,
+                 JsonObject          *decision,
+                 GError             **error)
+{
+  g_autoptr(GBytes) signed_bytes = NULL;
+  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(GBytes) document = NULL;
+  g_autoptr(JsonObject) payload = NULL;
+  g_autofree char *signer_name = NULL;
+  JsonObject *signer;
+  const char *id = json_object_get_string_member_with_default (decision, "id", "?");
+  static const char * const same[] = { "case_id", "outcome", "document_sha256" };
+
+  if ((signed_bytes = decode_member (decision, "signed_bytes", error)) == NULL ||
+      (signature = decode_member (decision, "signature", error)) == NULL ||
+      (document = decode_member (decision, "document", error)) == NULL)
+    return FALSE;
+
+  payload = cs_decision_verifier_verify (verifier, signed_bytes, signature, document, NULL,
+                                         NULL, &signer_name, error);
+  if (payload == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    if (g_strcmp0 (json_object_get_string_member_with_default (payload, same[i], NULL),
+                   json_object_get_string_member_with_default (decision, same[i], NULL)) != 0)
+      {
+        g_set_error (error, CS_ERROR, CS_ERROR_SIGNATURE,
+                     _("Decision %s: its “%s” is not what was signed"), id, same[i]);
+        return FALSE;
+      }
+  signer = json_object_get_object_member (decision, "signer");
+  if (signer == NULL ||
+      g_strcmp0 (json_object_get_string_member_with_default (payload, "signer", NULL),
+                 json_object_get_string_member_with_default (signer, "username", NULL)) != 0)
+    {
+      g_set_error (error, CS_ERROR, CS_ERROR_SIGNATURE,
+                   _("Decision %s: its signer is not who signed it"), id);
+      return FALSE;
+    }
+
+  g_print (_("%s\t%s\t%s\tsigned by %s at %s: verified\n"), id,
+           json_object_get_string_member_with_default (payload, "case_id", ""),
+           json_object_get_string_member_with_default (payload, "outcome", ""), signer_name,
+           json_object_get_string_member_with_default (payload, "signed_at", ""));
+  return TRUE;
+}
+
+static int
+cmd_verify (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(CsDecisionVerifier) verifier = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *ca_path = NULL;
+  g_autofree char *ca_pem = NULL;
+  g_autoptr(JsonArray) decisions = NULL;
+  guint failed = 0;
+  GOptionEntry entries[] = {
+    { "ca", 0, 0, G_OPTION_ARG_FILENAME, &ca_path,
+      N_("The certificate (PEM) of the authority that issues the chiefs’ certificates "
+         "(the --ca-file if not given)"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc != 2)
+    return usage_error (_("Usage: verify FILE_OR_CASE_ID [--ca FILE]"));
+  if (ca_path == NULL)
+    ca_path = g_strdup (cli->ca_file);
+  if (ca_path == NULL)
+    return usage_error (_("Give the signing authority’s certificate with --ca FILE"));
+  if (!g_file_get_contents (ca_path, &ca_pem, NULL, &error))
+    return fail (error);
+  verifier = cs_decision_verifier_new (ca_pem, &error);
+  if (verifier == NULL)
+    return fail (error);
+
+  /* A file of one decision or a list, as GET …/decisions gives them; or a
+   * case, whose decisions are fetched. */
+  if (g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (!json_parser_load_from_file (parser, argv[1], &error))
+        return fail (error);
+      root = json_parser_steal_root (parser);
+    }
+  else
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      if (!sign_in (cli, &error))
+        return fail (error);
+      cs_client_list_decisions_async (cli->client, argv[1], NULL, store_result, &result);
+      root = cs_client_list_decisions_finish (cli->client, wait_for (&result), &error);
+      if (root == NULL)
+        return fail (error);
+    }
+
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    decisions = json_array_ref (json_node_get_array (root));
+  else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+           json_object_has_member (json_node_get_object (root), "items"))
+    decisions = json_array_ref (json_object_get_array_member (json_node_get_object (root),
+                                                              "items"));
+  else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      decisions = json_array_new ();
+      json_array_add_object_element (decisions, json_object_ref (json_node_get_object (root)));
+    }
+  if (decisions == NULL)
+    {
+      g_set_error (&error, CS_ERROR, CS_ERROR_PROTOCOL, _("%s holds no decision"), argv[1]);
+      return fail (error);
+    }
+  if (json_array_get_length (decisions) == 0)
+    {
+      g_set_error (&error, CS_ERROR, CS_ERROR_NOT_FOUND, _("No decision is recorded for %s"),
+                   argv[1]);
+      return fail (error);
+    }
+
+  for (guint i = 0; i < json_array_get_length (decisions); i++)
+    {
+      g_autoptr(GError) decision_error = NULL;
+      JsonObject *decision = json_array_get_object_element (decisions, i);
+
+      if (decision == NULL || !verify_decision (verifier, decision, &decision_error))
+        {
+          g_printerr ("countersign-cli: %s\n", decision_error != NULL
+                                               ? decision_error->message
+                                               : _("a decision is not an object"));
+          failed++;
+        }
+    }
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 static int
 cmd_outbox (Cli   *cli,
             int    argc,
@@ -1014,6 +1426,8 @@ static const struct
   { "claim", cmd_claim },
   { "release", cmd_claim },
   { "review", cmd_review },
+  { "decide", cmd_decide },
+  { "verify", cmd_verify },
   { "outbox", cmd_outbox },
   { "validate-id", cmd_validate },
   { "validate-uscc", cmd_validate },
@@ -1075,6 +1489,9 @@ main (int    argc,
       "  release CASE_ID       release a case (through the outbox)\n"
       "  review CASE_ID --outcome OUTCOME --opinion TEXT\n"
       "                        post a review (through the outbox)\n"
+      "  decide CASE_ID --outcome OUTCOME [--text TEXT] --key pkcs12:FILE|pkcs11:URI\n"
+      "         [--pin-env VAR]  render, sign and send a decision (through the outbox)\n"
+      "  verify FILE_OR_CASE_ID  check stored signed decisions as the platform does\n"
       "  outbox list           the changes not yet sent\n"
       "  outbox drain          send the queued changes now\n"
       "  validate-id VALUE     check a resident ID number (GB 11643)\n"

@@ -113,6 +113,11 @@ static const char * const migrations[] = {
   "  error_code INTEGER,"
   "  sent_at INTEGER);"
   "CREATE INDEX outbox_by_state ON outbox (state, id);",
+
+  /* 3: writes whose body is not JSON text (a signed decision: multipart,
+   * with its PDF), stored as the exact bytes sent */
+  "ALTER TABLE outbox ADD COLUMN content_type TEXT;"
+  "ALTER TABLE outbox ADD COLUMN body_bytes BLOB;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CS_CACHE_SCHEMA_VERSION);

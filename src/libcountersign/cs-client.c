@@ -308,6 +308,12 @@ problem_message (const char *code,
       N_("The request’s key was already used for a different request.") },
     { "payload-too-large", N_("The request is too large for the central platform.") },
     { "range-not-satisfiable", N_("The requested part of the document does not exist.") },
+    { "stale-version",
+      N_("The case has changed since the decision was signed: reload it and sign again.") },
+    { "invalid-signature", N_("The central platform found the signature invalid.") },
+    { "invalid-certificate",
+      N_("The central platform does not accept the signing certificate.") },
+    { "document-mismatch", N_("The decision document is not the one that was signed.") },
   };
 
   for (guint i = 0; code != NULL && i < G_N_ELEMENTS (messages); i++)
@@ -546,6 +552,36 @@ request_cb (GObject      *object,
   response->buffer = g_byte_array_sized_new (MAX (response->reserved, BODY_STEP));
   response->filled = 0;
   read_body (g_steal_pointer (&task));
+}
+
+static void
+request_bytes_async (CsClient            *self,
+                     const char          *method,
+                     const char          *path,
+                     const char          *content_type,
+                     GBytes              *body,
+                     const char * const  *headers,
+                     gpointer             source_tag,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Response *response = g_new0 (Response, 1);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, response, (GDestroyNotify) response_free);
+
+  response->message = new_message (self, method, path);
+  for (guint i = 0; headers != NULL && headers[i] != NULL; i += 2)
+    if (headers[i + 1] != NULL)
+      soup_message_headers_replace (soup_message_get_request_headers (response->message),
+                                    headers[i], headers[i + 1]);
+  soup_message_set_request_body_from_bytes (response->message, content_type, body);
+
+  soup_session_send_async (self->session, response->message, G_PRIORITY_DEFAULT,
+                           cancellable, request_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -1090,6 +1126,51 @@ cs_client_get_audit_finish (CsClient      *self,
   return json_node_init_array (json_node_alloc (), items);
 }
 
+void
+cs_client_list_decisions_async (CsClient            *self,
+                                const char          *case_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CS_IS_CLIENT (self));
+  g_return_if_fail (case_id != NULL);
+
+  escaped = escape (case_id);
+  path = g_strconcat ("/v1/cases/", escaped, "/decisions", NULL);
+  request_async (self, "GET", path, NULL, NULL, cs_client_list_decisions_async,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * cs_client_list_decisions_finish:
+ * @self: a #CsClient
+ * @result: the result
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the JSON array of `Decision`
+ *   objects, oldest first, each with its signed bytes, signature and
+ *   document (base64)
+ */
+JsonNode *
+cs_client_list_decisions_finish (CsClient      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  Response *response = request_finish (self, result, cs_client_list_decisions_async, error);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *items;
+
+  if (response == NULL || (object = response_object (response, &root, error)) == NULL ||
+      !_cs_json_get_array (object, "decisions", "items", 0, &items, error))
+    return NULL;
+  return json_node_init_array (json_node_alloc (), items);
+}
+
 /**
  * cs_client_get_events_async:
  * @self: a #CsClient
@@ -1203,6 +1284,49 @@ cs_client_write_async (CsClient            *self,
 
   request_async (self, method, path, body, headers, cs_client_write_async,
                  cancellable, callback, user_data);
+}
+
+/**
+ * cs_client_write_bytes_async:
+ * @self: a #CsClient
+ * @method: `POST` or `PUT`
+ * @path: the path under the server URL
+ * @content_type: the body's media type, with its parameters (a multipart
+ *   boundary)
+ * @body: the body, sent as it is
+ * @idempotency_key: (nullable): the `Idempotency-Key`
+ * @if_match: (nullable): the `If-Match` ETag
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the answer
+ * @user_data: data for @callback
+ *
+ * Sends one write whose body is not JSON (a signed decision). Finish it
+ * with cs_client_write_finish(). The outbox calls this.
+ */
+void
+cs_client_write_bytes_async (CsClient            *self,
+                             const char          *method,
+                             const char          *path,
+                             const char          *content_type,
+                             GBytes              *body,
+                             const char          *idempotency_key,
+                             const char          *if_match,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  const char *headers[] = {
+    "Idempotency-Key", idempotency_key,
+    "If-Match", if_match,
+    NULL
+  };
+
+  g_return_if_fail (CS_IS_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL && path[0] == '/');
+  g_return_if_fail (content_type != NULL && body != NULL);
+
+  request_bytes_async (self, method, path, content_type, body, headers, cs_client_write_async,
+                       cancellable, callback, user_data);
 }
 
 /**

@@ -168,6 +168,16 @@ JsonNode     *cs_client_get_audit_finish       (CsClient             *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 CS_AVAILABLE_IN_ALL
+void          cs_client_list_decisions_async   (CsClient             *self,
+                                                const char           *case_id,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+CS_AVAILABLE_IN_ALL
+JsonNode     *cs_client_list_decisions_finish  (CsClient             *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+CS_AVAILABLE_IN_ALL
 void          cs_client_get_events_async       (CsClient             *self,
                                                 gint64                after,
                                                 guint                 timeout_seconds,
@@ -199,6 +209,17 @@ void          cs_client_write_async            (CsClient             *self,
                                                 const char           *method,
                                                 const char           *path,
                                                 const char           *body,
+                                                const char           *idempotency_key,
+                                                const char           *if_match,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+CS_AVAILABLE_IN_ALL
+void          cs_client_write_bytes_async      (CsClient             *self,
+                                                const char           *method,
+                                                const char           *path,
+                                                const char           *content_type,
+                                                GBytes               *body,
                                                 const char           *idempotency_key,
                                                 const char           *if_match,
                                                 GCancellable         *cancellable,

@@ -44,6 +44,14 @@ G_BEGIN_DECLS
  *   rule of the procedure (400, 422).
  * @CS_ERROR_NOT_SIGNED_IN: no session is known for this server and user.
  * @CS_ERROR_CACHE: the local cache could not be read or written.
+ * @CS_ERROR_SIGNING: the signing key could not be used: the PKCS#12 file
+ *   or its password, the token, its PIN, or the signature itself failed.
+ * @CS_ERROR_CERTIFICATE: a certificate is not acceptable: expired, not yet
+ *   valid, not issued by the expected authority, or not for signing.
+ * @CS_ERROR_SIGNATURE: a signature is malformed or does not match the
+ *   bytes it claims to sign.
+ * @CS_ERROR_DOCUMENT: a decision document does not match the SHA-256 that
+ *   the signed decision carries, or cannot be drawn.
  *
  * Failures of the client, the cache and the outbox.
  */
@@ -62,6 +70,10 @@ typedef enum
   CS_ERROR_INVALID,
   CS_ERROR_NOT_SIGNED_IN,
   CS_ERROR_CACHE,
+  CS_ERROR_SIGNING,
+  CS_ERROR_CERTIFICATE,
+  CS_ERROR_SIGNATURE,
+  CS_ERROR_DOCUMENT,
 } CsError;
 
 CS_AVAILABLE_IN_ALL

@@ -21,6 +21,8 @@ struct _CsOutboxItem
   char *method;
   char *path;
   char *body;
+  char *content_type;   /* (nullable) for body_bytes */
+  GBytes *body_bytes;   /* (nullable) a body that is not JSON text */
   char *if_match;
   char *last_error;
   gint64 created_at;

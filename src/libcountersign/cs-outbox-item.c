@@ -31,6 +31,8 @@ cs_outbox_item_finalize (GObject *object)
   g_free (self->method);
   g_free (self->path);
   g_free (self->body);
+  g_free (self->content_type);
+  g_clear_pointer (&self->body_bytes, g_bytes_unref);
   g_free (self->if_match);
   g_free (self->last_error);
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
 
 #include "cs-cache-private.h"
 #include "cs-case.h"
@@ -63,7 +64,7 @@ static guint signals[N_SIGNALS];
 
 static const char item_columns[] =
   "id, kind, case_id, idempotency_key, method, path, body, if_match, state, attempts,"
-  " created_at, next_attempt_at, last_error";
+  " created_at, next_attempt_at, last_error, content_type, body_bytes";
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -158,6 +159,10 @@ read_item (sqlite3_stmt *stmt)
   item->created_at = sqlite3_column_int64 (stmt, 10);
   item->next_attempt_at = sqlite3_column_int64 (stmt, 11);
   item->last_error = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
+  item->content_type = g_strdup ((const char *) sqlite3_column_text (stmt, 13));
+  if (sqlite3_column_type (stmt, 14) == SQLITE_BLOB)
+    item->body_bytes = g_bytes_new (sqlite3_column_blob (stmt, 14),
+                                    sqlite3_column_bytes (stmt, 14));
   return item;
 }
 
@@ -230,15 +235,17 @@ emit_item_changed (CsOutbox *self,
  *
  * Returns: (transfer full) (nullable): the stored item
  */
-CsOutboxItem *
-cs_outbox_enqueue (CsOutbox    *self,
-                   const char  *kind,
-                   const char  *case_id,
-                   const char  *method,
-                   const char  *path,
-                   const char  *body,
-                   const char  *if_match,
-                   GError     **error)
+static CsOutboxItem *
+enqueue (CsOutbox    *self,
+         const char  *kind,
+         const char  *case_id,
+         const char  *method,
+         const char  *path,
+         const char  *body,
+         const char  *content_type,
+         GBytes      *body_bytes,
+         const char  *if_match,
+         GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *uuid = NULL;
@@ -246,17 +253,14 @@ cs_outbox_enqueue (CsOutbox    *self,
   CsOutboxItem *item;
   gint64 id = 0;
 
-  g_return_val_if_fail (CS_IS_OUTBOX (self), NULL);
-  g_return_val_if_fail (kind != NULL && case_id != NULL && method != NULL, NULL);
-  g_return_val_if_fail (path != NULL && path[0] == '/', NULL);
-
   uuid = g_uuid_string_random ();
   key = g_strconcat (uuid, "-", kind, NULL);
 
   _cs_cache_lock (self->cache);
   stmt = prepare (self,
                   "INSERT INTO outbox (idempotency_key, kind, case_id, method, path, body,"
-                  " if_match, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  " if_match, created_at, content_type, body_bytes)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   error);
   if (stmt != NULL)
     {
@@ -270,6 +274,15 @@ cs_outbox_enqueue (CsOutbox    *self,
       if (if_match != NULL)
         sqlite3_bind_text (stmt, 7, if_match, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 8, g_get_real_time ());
+      if (content_type != NULL)
+        sqlite3_bind_text (stmt, 9, content_type, -1, SQLITE_STATIC);
+      if (body_bytes != NULL)
+        {
+          gsize size;
+          gconstpointer data = g_bytes_get_data (body_bytes, &size);
+
+          sqlite3_bind_blob64 (stmt, 10, data != NULL ? data : "", size, SQLITE_STATIC);
+        }
       if (sqlite3_step (stmt) == SQLITE_DONE)
         id = sqlite3_last_insert_rowid (_cs_cache_get_db (self->cache));
       else
@@ -282,6 +295,23 @@ cs_outbox_enqueue (CsOutbox    *self,
 
   g_signal_emit (self, signals[ITEM_CHANGED], 0, item);
   return item;
+}
+
+CsOutboxItem *
+cs_outbox_enqueue (CsOutbox    *self,
+                   const char  *kind,
+                   const char  *case_id,
+                   const char  *method,
+                   const char  *path,
+                   const char  *body,
+                   const char  *if_match,
+                   GError     **error)
+{
+  g_return_val_if_fail (CS_IS_OUTBOX (self), NULL);
+  g_return_val_if_fail (kind != NULL && case_id != NULL && method != NULL, NULL);
+  g_return_val_if_fail (path != NULL && path[0] == '/', NULL);
+
+  return enqueue (self, kind, case_id, method, path, body, NULL, NULL, if_match, error);
 }
 
 static char *
@@ -399,6 +429,59 @@ cs_outbox_enqueue_review (CsOutbox    *self,
   body = _cs_json_to_string (root);
 
   return cs_outbox_enqueue (self, "review", case_id, "POST", path, body, NULL, error);
+}
+
+/**
+ * cs_outbox_enqueue_decision:
+ * @self: a #CsOutbox
+ * @case_id: the case decided
+ * @if_match: the ETag of the case version that was decided
+ * @payload: the exact bytes that were signed
+ * @signature: the detached CMS signature over @payload, DER
+ * @document: the decision document (PDF) whose SHA-256 @payload carries
+ * @error: return location for an error
+ *
+ * Queues a signed decision: the three parts as multipart/form-data, stored
+ * as the very bytes that will be sent, again if need be, with one
+ * idempotency key.
+ *
+ * Returns: (transfer full) (nullable): the stored item
+ */
+CsOutboxItem *
+cs_outbox_enqueue_decision (CsOutbox    *self,
+                            const char  *case_id,
+                            const char  *if_match,
+                            GBytes      *payload,
+                            GBytes      *signature,
+                            GBytes      *document,
+                            GError     **error)
+{
+  g_autoptr(SoupMultipart) multipart = NULL;
+  g_autoptr(SoupMessageHeaders) headers = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *path = NULL;
+  const char *content_type;
+
+  g_return_val_if_fail (CS_IS_OUTBOX (self), NULL);
+  g_return_val_if_fail (case_id != NULL && if_match != NULL, NULL);
+  g_return_val_if_fail (payload != NULL && signature != NULL && document != NULL, NULL);
+
+  multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
+  soup_multipart_append_form_file (multipart, "payload", "payload.json", "application/json",
+                                   payload);
+  soup_multipart_append_form_file (multipart, "signature", "signature.p7s",
+                                   "application/pkcs7-signature", signature);
+  soup_multipart_append_form_file (multipart, "document", "decision.pdf", "application/pdf",
+                                   document);
+  headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  soup_multipart_to_message (multipart, headers, &body);
+
+  /* With its boundary. */
+  content_type = soup_message_headers_get_one (headers, "Content-Type");
+
+  path = case_path (case_id, "decisions");
+  return enqueue (self, "decision", case_id, "POST", path, NULL, content_type, body, if_match,
+                  error);
 }
 
 /**
@@ -766,10 +849,16 @@ drain_next (GTask *task)
       return;
     }
 
-  cs_client_write_async (drain->client, drain->item->method, drain->item->path,
-                         drain->item->body, drain->item->idempotency_key,
-                         drain->item->if_match, g_task_get_cancellable (task),
-                         drain_sent_cb, task);
+  if (drain->item->body_bytes != NULL)
+    cs_client_write_bytes_async (drain->client, drain->item->method, drain->item->path,
+                                 drain->item->content_type, drain->item->body_bytes,
+                                 drain->item->idempotency_key, drain->item->if_match,
+                                 g_task_get_cancellable (task), drain_sent_cb, task);
+  else
+    cs_client_write_async (drain->client, drain->item->method, drain->item->path,
+                           drain->item->body, drain->item->idempotency_key,
+                           drain->item->if_match, g_task_get_cancellable (task),
+                           drain_sent_cb, task);
 }
 
 /**

@@ -67,6 +67,14 @@ CsOutboxItem *cs_outbox_enqueue_review     (CsOutbox            *self,
                                             GPtrArray           *verdicts,
                                             GError             **error);
 CS_AVAILABLE_IN_ALL
+CsOutboxItem *cs_outbox_enqueue_decision   (CsOutbox            *self,
+                                            const char          *case_id,
+                                            const char          *if_match,
+                                            GBytes              *payload,
+                                            GBytes              *signature,
+                                            GBytes              *document,
+                                            GError             **error);
+CS_AVAILABLE_IN_ALL
 GPtrArray    *cs_outbox_list               (CsOutbox            *self,
                                             gboolean             include_sent,
                                             GError             **error);
