@@ -13,6 +13,7 @@
 #include "cs-application.h"
 #include "cs-preferences-window.h"
 #include "cs-session.h"
+#include "cs-viewer-window.h"
 #include "cs-window.h"
 
 struct _CsApplication
@@ -92,6 +93,35 @@ cs_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* `countersign FILE…`: each file in a viewer window of its own, to read a
+ * material received outside the desk without signing in. */
+static void
+cs_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      g_autofree char *media_type = NULL;
+      g_autofree char *name = g_file_get_basename (files[i]);
+      const char *content_type = NULL;
+      GtkWindow *window;
+
+      info = g_file_query_info (files[i], G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                                G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info != NULL)
+        content_type = g_file_info_get_content_type (info);
+      if (content_type != NULL)
+        media_type = g_content_type_get_mime_type (content_type);
+      /* Anything not an image is tried as a PDF: it says so if it is not. */
+      window = cs_viewer_window_new (GTK_APPLICATION (app), files[i],
+                                     media_type != NULL ? media_type : "application/pdf", name);
+      gtk_window_present (window);
+    }
+}
+
 static void
 cs_application_shutdown (GApplication *app)
 {
@@ -125,6 +155,7 @@ cs_application_class_init (CsApplicationClass *klass)
   app_class->handle_local_options = cs_application_handle_local_options;
   app_class->startup = cs_application_startup;
   app_class->activate = cs_application_activate;
+  app_class->open = cs_application_open;
   app_class->shutdown = cs_application_shutdown;
 }
 
@@ -216,7 +247,7 @@ cs_application_new (void)
 {
   return g_object_new (CS_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/countersign/Desk",
                        NULL);
 }

@@ -26,5 +26,10 @@ void            cs_material_view_show_message (CsMaterialView *self,
 void            cs_material_view_clear        (CsMaterialView *self);
 guint           cs_material_view_get_n_pages  (CsMaterialView *self);
 guint           cs_material_view_get_page     (CsMaterialView *self);
+void            cs_material_view_go_to_page   (CsMaterialView *self,
+                                               guint           page);
+void            cs_material_view_report       (CsMaterialView *self,
+                                               const char     *title,
+                                               const char     *detail);
 
 G_END_DECLS
