@@ -35,7 +35,9 @@
 #define MAX_TEXT 20000
 #define MAX_SUPPLEMENT_ITEMS 200
 
-static const char *suspension_kinds[] = { "expert_review", "testing", "inspection", "hearing" };
+static const char * const suspension_kinds[] = {
+  "expert_review", "testing", "inspection", "hearing", NULL
+};
 
 typedef struct
 {
