@@ -42,6 +42,14 @@ struct _CsDocumentSearch
 
 G_DEFINE_FINAL_TYPE (CsDocumentSearch, cs_document_search, G_TYPE_OBJECT)
 
+/* Pages not searched yet hold NULL. */
+static void
+hits_free (gpointer hits)
+{
+  if (hits != NULL)
+    g_array_unref (hits);
+}
+
 enum {
   PROP_0,
   PROP_N_HITS,
@@ -319,7 +327,7 @@ cs_document_search_start (CsDocumentSearch *self,
       self->text = g_strdup (text);
       self->from_page = MIN (from_page, n_pages - 1);
       self->cancellable = g_cancellable_new ();
-      self->hits = g_ptr_array_new_full (n_pages, (GDestroyNotify)g_array_unref);
+      self->hits = g_ptr_array_new_full (n_pages, hits_free);
       g_ptr_array_set_size (self->hits, n_pages);
       search_next (self);
     }

@@ -109,6 +109,14 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CsPagesView, cs_pages_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
                                                       cs_pages_view_scrollable_init))
 
+/* Pages not searched yet hold NULL. */
+static void
+hits_free (gpointer hits)
+{
+  if (hits != NULL)
+    g_array_unref (hits);
+}
+
 enum {
   PROP_0,
   PROP_PAGE,
@@ -954,7 +962,7 @@ cs_pages_view_set_hits (CsPagesView *self,
   if (self->hits == NULL)
     {
       self->hits = g_ptr_array_new_full (cs_viewer_document_get_n_pages (self->document),
-                                         (GDestroyNotify)g_array_unref);
+                                         hits_free);
       g_ptr_array_set_size (self->hits, cs_viewer_document_get_n_pages (self->document));
     }
   if (g_ptr_array_index (self->hits, page) != NULL)

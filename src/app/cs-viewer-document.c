@@ -122,7 +122,19 @@ open_instance (CsViewerDocument  *self,
   g_autoptr(GError) local_error = NULL;
   PopplerDocument *pdf;
 
-  pdf = poppler_document_new_from_bytes (self->bytes, self->password, &local_error);
+  if (self->password == NULL)
+    pdf = poppler_document_new_from_bytes (self->bytes, NULL, &local_error);
+  else
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (self->bytes);
+
+      /* Poppler 22.12 crashes when poppler_document_new_from_bytes() (or
+       * _from_data()) is given a wrong password: its second try, with the
+       * password as UTF-8, opens a stream the first try has freed. Its
+       * stream constructor retries correctly. */
+      pdf = poppler_document_new_from_stream (stream, g_bytes_get_size (self->bytes),
+                                              self->password, NULL, &local_error);
+    }
   if (pdf != NULL)
     return pdf;
 
@@ -555,8 +567,9 @@ cs_viewer_document_render_page (CsViewerDocument  *self,
   rotation = ((rotation % 360) + 360) % 360;
   cs_viewer_document_get_page_size (self, page, &width, &height);
   pixels = width * scale * height * scale;
+  /* A little under the bound, so that rounding the size up stays within it. */
   if (pixels > CS_VIEWER_DOCUMENT_MAX_PIXELS)
-    scale *= sqrt (CS_VIEWER_DOCUMENT_MAX_PIXELS / pixels);
+    scale *= sqrt (CS_VIEWER_DOCUMENT_MAX_PIXELS / pixels) * 0.995;
 
   swap = rotation == 90 || rotation == 270;
   surface_width = MAX (1, (int)ceil ((swap ? height : width) * scale - 0.01));
