@@ -10,13 +10,14 @@
 
 #include "hlth-checks.h"
 #include "hlth-department.h"
+#include "hlth-marriage.h"
+#include "hlth-marriage-panel.h"
 #include "hlth-radiation-panel.h"
 #include "hlth-wording.h"
 
-/* The health commission (卫生健康委员会). It handles the radiation worker
- * certificate; its other matter, the marriage and childbearing certificate
- * of the floating population, is an instant matter decided at the window
- * and left to the desk's generic panel until it gets a panel of its own. */
+/* The health commission (卫生健康委员会): the radiation worker certificate,
+ * and the marriage and childbearing certificate of the floating population,
+ * an instant matter decided at the window. */
 struct _HlthDepartment
 {
   GObject parent_instance;
@@ -29,6 +30,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HlthDepartment, hlth_department, G_TYPE_OBJECT,
 
 static const char * const matter_codes[] = {
   HLTH_MATTER_RADIATION_WORKER,
+  HLTH_MATTER_MARRIAGE_CHILDBEARING,
   NULL
 };
 
@@ -49,9 +51,11 @@ hlth_department_create_case_panel (CsDepartment *department,
                                    CsCase       *kase,
                                    CsMatter     *matter)
 {
-  if (!g_str_equal (cs_matter_get_code (matter), HLTH_MATTER_RADIATION_WORKER))
-    return NULL;
-  return hlth_radiation_panel_new (kase);
+  if (g_str_equal (cs_matter_get_code (matter), HLTH_MATTER_MARRIAGE_CHILDBEARING))
+    return hlth_marriage_panel_new (kase);
+  if (g_str_equal (cs_matter_get_code (matter), HLTH_MATTER_RADIATION_WORKER))
+    return hlth_radiation_panel_new (kase);
+  return NULL;
 }
 
 static GPtrArray *
@@ -59,6 +63,9 @@ hlth_department_check_case (CsDepartment    *department,
                             CsCheckContext  *context,
                             GError         **error)
 {
+  if (g_str_equal (cs_matter_get_code (cs_check_context_get_matter (context)),
+                   HLTH_MATTER_MARRIAGE_CHILDBEARING))
+    return hlth_check_marriage_childbearing (context);
   return hlth_check_radiation_worker (context);
 }
 
@@ -71,6 +78,8 @@ hlth_department_get_wording (CsDepartment  *department,
                              char         **legal_basis,
                              GError       **error)
 {
+  if (g_str_equal (cs_matter_get_code (matter), HLTH_MATTER_MARRIAGE_CHILDBEARING))
+    return hlth_word_marriage_childbearing (kase, matter, outcome, text, legal_basis, error);
   return hlth_word_radiation_worker (kase, matter, outcome, text, legal_basis, error);
 }
 

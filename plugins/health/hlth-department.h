@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 #define HLTH_MATTER_RADIATION_WORKER "health.radiation-worker"
+#define HLTH_MATTER_MARRIAGE_CHILDBEARING "health.marriage-childbearing"
 
 #define HLTH_TYPE_DEPARTMENT (hlth_department_get_type ())
 

@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 # include "cs-error.h"
 # include "cs-event.h"
 # include "cs-finding.h"
+# include "cs-form.h"
 # include "cs-legal-clock.h"
 # include "cs-material.h"
 # include "cs-matter.h"
@@ -34,6 +35,7 @@ G_BEGIN_DECLS
 # include "cs-user.h"
 # include "cs-verdict.h"
 # include "cs-validate.h"
+# include "cs-wording.h"
 #undef COUNTERSIGN_INSIDE
 
 G_END_DECLS

@@ -452,7 +452,7 @@ test_panel (Fixture       *fixture,
 {
   g_autoptr(CsCase) kase = make_case (fixture);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CsMatter) other = cs_fixture_load_matter ("health.marriage-childbearing");
+  g_autoptr(CsMatter) other = cs_fixture_load_matter ("health.test-only");
   GtkWidget *panel;
   GtkWidget *row;
 

@@ -25,6 +25,9 @@
 static gboolean display;
 
 
+/* The matter of the broken test plugin, which no real plugin claims. */
+#define BROKEN_MATTER "health.test-only"
+
 /* The demo's radiation worker case, or the same case filed for @matter_code. */
 static CsCase *
 load_case (const char *matter_code,
@@ -215,6 +218,23 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The demo centre's matters (data/demo/catalogue.json) and their plugins. */
+static const struct
+{
+  const char *module;
+  const char *department;
+  const char *matter;
+} demo_matters[] = {
+  { "health", "health", "health.radiation-worker" },
+  { "health", "health", "health.marriage-childbearing" },
+  { "forestry", "forestry", "forestry.timber-logging" },
+  { "market", "market", "market.food-business" },
+  { "market", "market", "market.industrial-product" },
+  { "hrss", "hrss", "hrss.social-insurance" },
+  { "fire", "fire", "fire.pre-opening" },
+  { "public-security", "public-security", "public-security.security-review" },
+};
+
 /* Tests ------------------------------------------------------------------- */
 
 static void
@@ -256,10 +276,25 @@ test_load (void)
                  cs_plugin_get_department (health));
   g_assert_true (cs_plugin_host_lookup (host, NULL, "health.radiation-worker") ==
                  cs_plugin_get_department (health));
-  g_assert_true (cs_plugin_host_lookup (host, "health", "health.marriage-childbearing") ==
+  g_assert_true (cs_plugin_host_lookup (host, "health", BROKEN_MATTER) ==
                  cs_plugin_get_department (broken));
-  g_assert_null (cs_plugin_host_lookup (host, "forestry", "forestry.timber-logging"));
   g_assert_null (cs_plugin_host_lookup (host, "health", "health.unknown"));
+
+  /* Every department of the demo centre has its plugin, for every matter. */
+  for (guint i = 0; i < G_N_ELEMENTS (demo_matters); i++)
+    {
+      CsPlugin *plugin = get_plugin (host, demo_matters[i].module);
+      CsDepartment *department;
+
+      g_assert_nonnull (plugin);
+      g_assert_true (cs_plugin_get_enabled (plugin));
+      g_assert_null (cs_plugin_get_error (plugin));
+      g_assert_cmpstr (cs_plugin_get_department_code (plugin), ==, demo_matters[i].department);
+      department = cs_plugin_host_lookup (host, demo_matters[i].department,
+                                          demo_matters[i].matter);
+      g_assert_true (department == cs_plugin_get_department (plugin));
+      g_assert_cmpstr (cs_department_get_code (department), ==, demo_matters[i].department);
+    }
 
   /* Turning a refused plugin on changes nothing. */
   cs_plugin_host_set_plugin_enabled (host, "broken-abi", TRUE);
@@ -328,9 +363,9 @@ test_broken_plugin (void)
 {
   g_autoptr(GSettings) settings = new_settings ();
   g_autoptr(CsPluginHost) host = new_host (settings, TRUE);
-  g_autoptr(CsCase) marriage = load_case ("health.marriage-childbearing", NULL);
+  g_autoptr(CsCase) broken_case = load_case (BROKEN_MATTER, NULL);
   g_autoptr(CsCase) radiation = load_case (NULL, NULL);
-  g_autoptr(CsMatter) marriage_matter = cs_fixture_load_matter ("health.marriage-childbearing");
+  g_autoptr(CsMatter) broken_matter = cs_fixture_load_matter (BROKEN_MATTER);
   g_autoptr(CsMatter) radiation_matter = cs_fixture_load_matter ("health.radiation-worker");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) disabled = NULL;
@@ -342,13 +377,13 @@ test_broken_plugin (void)
 
   /* Its checks fail: an error for the caller, the plugin disabled. */
   g_test_expect_message ("CsPluginHost", G_LOG_LEVEL_MESSAGE, "*broken-check*");
-  run_check (host, NULL, marriage, marriage_matter, &check);
+  run_check (host, NULL, broken_case, broken_matter, &check);
   g_test_assert_expected_messages ();
   g_assert_error (check.error, CS_DEPARTMENT_ERROR, CS_DEPARTMENT_ERROR_FAILED);
   g_assert_nonnull (strstr (check.error->message, "The rules table is missing."));
   g_assert_false (cs_plugin_get_enabled (broken));
   g_assert_cmpstr (cs_plugin_get_error (broken), ==, "The rules table is missing.");
-  g_assert_null (cs_plugin_host_lookup (host, "health", "health.marriage-childbearing"));
+  g_assert_null (cs_plugin_host_lookup (host, "health", BROKEN_MATTER));
   check_result_clear (&check);
 
   /* Not the person's choice: nothing remembered. */
@@ -356,7 +391,7 @@ test_broken_plugin (void)
   g_assert_cmpuint (g_strv_length (disabled), ==, 0);
 
   /* The desk goes on: no plugin for the matter now, so no findings … */
-  run_check (host, NULL, marriage, marriage_matter, &check);
+  run_check (host, NULL, broken_case, broken_matter, &check);
   g_assert_no_error (check.error);
   g_assert_cmpuint (check.findings->len, ==, 0);
   check_result_clear (&check);
@@ -372,7 +407,7 @@ test_broken_plugin (void)
   g_assert_true (cs_plugin_get_enabled (broken));
   g_assert_null (cs_plugin_get_error (broken));
   g_test_expect_message ("CsPluginHost", G_LOG_LEVEL_MESSAGE, "*broken-check*");
-  g_assert_false (cs_plugin_host_get_wording (host, marriage, marriage_matter, CS_OUTCOME_GRANT,
+  g_assert_false (cs_plugin_host_get_wording (host, broken_case, broken_matter, CS_OUTCOME_GRANT,
                                               &text, NULL, &error));
   g_test_assert_expected_messages ();
   g_assert_error (error, CS_DEPARTMENT_ERROR, CS_DEPARTMENT_ERROR_INVALID_RESULT);
@@ -380,7 +415,7 @@ test_broken_plugin (void)
   g_clear_error (&error);
 
   /* With no plugin, the host says so. */
-  g_assert_false (cs_plugin_host_get_wording (host, marriage, marriage_matter, CS_OUTCOME_GRANT,
+  g_assert_false (cs_plugin_host_get_wording (host, broken_case, broken_matter, CS_OUTCOME_GRANT,
                                               &text, NULL, &error));
   g_assert_error (error, CS_DEPARTMENT_ERROR, CS_DEPARTMENT_ERROR_NOT_SUPPORTED);
   g_clear_error (&error);
@@ -474,9 +509,9 @@ test_panels (void)
   g_autoptr(GSettings) settings = new_settings ();
   g_autoptr(CsPluginHost) host = NULL;
   g_autoptr(CsCase) radiation = load_case (NULL, NULL);
-  g_autoptr(CsCase) marriage = load_case ("health.marriage-childbearing", NULL);
+  g_autoptr(CsCase) broken_case = load_case (BROKEN_MATTER, NULL);
   g_autoptr(CsMatter) radiation_matter = cs_fixture_load_matter ("health.radiation-worker");
-  g_autoptr(CsMatter) marriage_matter = cs_fixture_load_matter ("health.marriage-childbearing");
+  g_autoptr(CsMatter) broken_matter = cs_fixture_load_matter (BROKEN_MATTER);
   GtkWidget *window;
   GtkWidget *panel;
   GtkWidget *row;
@@ -508,7 +543,7 @@ test_panels (void)
   /* The broken plugin keeps its widget: refused, plugin disabled, and the
    * generic panel shows the form instead. */
   g_test_expect_message ("CsPluginHost", G_LOG_LEVEL_MESSAGE, "*broken-check*");
-  panel = g_object_ref_sink (cs_plugin_host_create_case_panel (host, marriage, marriage_matter));
+  panel = g_object_ref_sink (cs_plugin_host_create_case_panel (host, broken_case, broken_matter));
   g_test_assert_expected_messages ();
   g_assert_true (CS_IS_FORM_VIEW (panel));
   g_assert_false (cs_plugin_get_enabled (get_plugin (host, "broken-check")));
@@ -521,7 +556,7 @@ test_panels (void)
   g_object_unref (panel);
 
   /* No plugin at all for the matter: the generic panel, quietly. */
-  panel = g_object_ref_sink (cs_plugin_host_create_case_panel (host, marriage, marriage_matter));
+  panel = g_object_ref_sink (cs_plugin_host_create_case_panel (host, broken_case, broken_matter));
   g_assert_true (CS_IS_FORM_VIEW (panel));
   g_object_unref (panel);
 }

@@ -24,7 +24,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BrokenDepartment, broken_department, G_TYPE_OBJEC
                                G_IMPLEMENT_INTERFACE (CS_TYPE_DEPARTMENT,
                                                       broken_department_iface_init))
 
-static const char * const matters[] = { "health.marriage-childbearing", NULL };
+static const char * const matters[] = { "health.test-only", NULL };
 
 static const char *
 broken_get_code (CsDepartment *department)
