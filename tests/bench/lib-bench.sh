@@ -5,12 +5,14 @@
 # Expects $central (the countersign-central binary), $build_dir and $work,
 # and a `pids` array that the caller's cleanup kills.
 
-# seed_centre DB N: a new demo centre in DB whose health department has N
-# cases: copies of its cases under new IDs and new change sequence numbers,
-# so that they page like any others.
+# seed_centre DB N [DEMO_DIR]: a new demo centre in DB whose health
+# department has N cases: copies of its cases under new IDs and new change
+# sequence numbers, so that they page like any others. With DEMO_DIR, the
+# demo CA and the chiefs' PKCS#12 files are written there.
 seed_centre() {
-  local db=$1 cases=$2
-  "$central" --db "$db" --seed-demo --today 2026-11-18 \
+  local db=$1 cases=$2 demo=()
+  [ -n "${3:-}" ] && demo=(--demo-dir "$3")
+  "$central" --db "$db" --seed-demo --today 2026-11-18 "${demo[@]}" \
     --demo-cache "$build_dir/demo-cache" 2>/dev/null
   sqlite3 "$db" <<SQL
 CREATE TEMP TABLE base AS SELECT * FROM case_parts WHERE department = 'health';
