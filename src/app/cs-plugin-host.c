@@ -17,6 +17,7 @@
 #include "cs-form-view.h"
 #include "cs-plugin.h"
 #include "cs-plugin-host.h"
+#include "cs-plugin-loader.h"
 
 /* The desk's side of the department plugins: a libpeas engine of its own
  * (tests make several), the plugins found in the build tree
@@ -144,32 +145,13 @@ disable_plugin (CsPluginHost *self,
   cs_plugin_set_enabled (plugin, FALSE);
 }
 
-/* What the plugin says it was built for must be what this desk offers. */
+/* What the plugin says it was built for must be what this desk offers;
+ * countersign-plugin-check says it in the same words. */
 static gboolean
 check_abi (CsPlugin  *plugin,
            GError   **error)
 {
-  const char *abi = peas_plugin_info_get_external_data (cs_plugin_get_info (plugin),
-                                                        "Countersign-ABI");
-  g_autofree char *offered = g_strdup_printf ("%d", CS_API_VERSION);
-  g_autofree char *stripped = NULL;
-
-  if (abi == NULL)
-    {
-      g_set_error (error, CS_DEPARTMENT_ERROR, CS_DEPARTMENT_ERROR_NOT_SUPPORTED,
-                   _("The plugin does not say which plugin API it was built for; this desk "
-                     "offers plugin API %d."), CS_API_VERSION);
-      return FALSE;
-    }
-  stripped = g_strstrip (g_strdup (abi));
-  if (!g_str_equal (stripped, offered))
-    {
-      g_set_error (error, CS_DEPARTMENT_ERROR, CS_DEPARTMENT_ERROR_NOT_SUPPORTED,
-                   _("The plugin was built for plugin API %s; this desk offers plugin API %d."),
-                   stripped, CS_API_VERSION);
-      return FALSE;
-    }
-  return TRUE;
+  return cs_plugin_loader_check_abi (cs_plugin_get_info (plugin), error);
 }
 
 /* What a loaded plugin gives must make sense before the desk relies on
@@ -181,25 +163,13 @@ check_department (CsPluginHost  *self,
 {
   CsDepartment *department = cs_plugin_get_department (plugin);
   const char * const *codes;
-  const char *code;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plugins));
 
-  if (department == NULL)
-    {
-      g_set_error_literal (error, CS_DEPARTMENT_ERROR, CS_DEPARTMENT_ERROR_INVALID_RESULT,
-                           _("The plugin provides no department."));
-      return FALSE;
-    }
+  if (!cs_plugin_loader_check_department (cs_plugin_get_info (plugin), department, error))
+    return FALSE;
 
-  code = cs_department_get_code (department);
+  /* No two plugins for one matter: the first one found keeps it. */
   codes = cs_department_get_matter_codes (department);
-  if (code == NULL || codes[0] == NULL)
-    {
-      g_set_error_literal (error, CS_DEPARTMENT_ERROR, CS_DEPARTMENT_ERROR_INVALID_RESULT,
-                           _("The plugin names no department code or no matter."));
-      return FALSE;
-    }
-
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CsPlugin) other = g_list_model_get_item (G_LIST_MODEL (self->plugins), i);
@@ -235,16 +205,9 @@ load_plugin (CsPluginHost *self,
       return;
     }
 
-  if (!peas_plugin_info_is_loaded (info) && !peas_engine_load_plugin (self->engine, info))
+  if (!cs_plugin_loader_load (self->engine, info, &error))
     {
-      g_autoptr(GError) peas_error = NULL;
-      g_autofree char *message = NULL;
-
-      if (peas_plugin_info_is_available (info, &peas_error) || peas_error == NULL)
-        message = g_strdup (_("The plugin could not be loaded."));
-      else
-        message = g_strdup_printf (_("The plugin could not be loaded: %s"), peas_error->message);
-      cs_plugin_set_error (plugin, message);
+      cs_plugin_set_error (plugin, error->message);
       return;
     }
 
@@ -348,7 +311,7 @@ cs_plugin_host_new (GSettings *settings)
 
   self = g_object_new (CS_TYPE_PLUGIN_HOST, NULL);
   self->settings = g_object_ref (settings);
-  self->engine = peas_engine_new ();
+  self->engine = cs_plugin_loader_new_engine ();
   add_search_paths (self);
 
   self->extensions = peas_extension_set_new (self->engine, CS_TYPE_DEPARTMENT, NULL);
