@@ -74,7 +74,8 @@ copy_object (JsonObject *object)
 /**
  * cs_sample_init:
  * @sample: the sample to fill
- * @plugin: a plugin's folder name under plugins/
+ * @plugin: a plugin's folder name under plugins/, or a file of sample
+ *   cases (relative to tests/plugins)
  * @case_id: the id of one of its sample cases (demo cases)
  *
  * Reads the case, the text of its materials, its matter and the day the
@@ -86,7 +87,9 @@ cs_sample_init (CsSample   *sample,
                 const char *plugin,
                 const char *case_id)
 {
-  g_autofree char *path = g_strdup_printf ("../../plugins/%s/%s-cases.json", plugin, plugin);
+  g_autofree char *path = g_str_has_suffix (plugin, ".json")
+                          ? g_strdup (plugin)
+                          : g_strdup_printf ("../../plugins/%s/%s-cases.json", plugin, plugin);
   g_autoptr(GError) error = NULL;
   JsonArray *cases;
   JsonArray *matters;
