@@ -115,9 +115,14 @@ cs_application_open (GApplication  *app,
         content_type = g_file_info_get_content_type (info);
       if (content_type != NULL)
         media_type = g_content_type_get_mime_type (content_type);
-      /* Anything not an image is tried as a PDF: it says so if it is not. */
-      window = cs_viewer_window_new (GTK_APPLICATION (app), files[i],
-                                     media_type != NULL ? media_type : "application/pdf", name);
+      /* Anything but a JPEG or PNG scan is tried as a PDF: the viewer says
+       * so if it is not one. */
+      if (g_strcmp0 (media_type, "image/jpeg") != 0 && g_strcmp0 (media_type, "image/png") != 0)
+        {
+          g_free (media_type);
+          media_type = g_strdup ("application/pdf");
+        }
+      window = cs_viewer_window_new (GTK_APPLICATION (app), files[i], media_type, name);
       gtk_window_present (window);
     }
 }

@@ -49,7 +49,7 @@ struct _CsMaterialView
   GtkToggleButton *thumbnails_button;
   GtkEntry *page_entry;
   GtkLabel *n_pages_label;
-  GtkMenuButton *zoom_button;
+  GtkLabel *zoom_label;
   GtkToggleButton *search_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
@@ -114,6 +114,10 @@ update_actions (CsMaterialView *self)
   gtk_widget_action_set_enabled (widget, "viewer.rotate-left", open);
   gtk_widget_action_set_enabled (widget, "viewer.rotate-right", open);
   gtk_widget_action_set_enabled (widget, "viewer.go-to-page", open);
+  gtk_widget_action_set_enabled (widget, "viewer.next-page", open);
+  gtk_widget_action_set_enabled (widget, "viewer.previous-page", open);
+  gtk_widget_action_set_enabled (widget, "viewer.first-page", open);
+  gtk_widget_action_set_enabled (widget, "viewer.last-page", open);
   gtk_widget_action_set_enabled (widget, "viewer.thumbnails", open);
   gtk_widget_action_set_enabled (widget, "viewer.search", pdf);
   gtk_widget_action_set_enabled (widget, "viewer.find-next", pdf);
@@ -166,7 +170,7 @@ on_zoom_changed (CsMaterialView *self)
 
   /* Translators: the zoom level shown, "150 %" */
   label = g_strdup_printf (_("%d %%"), (int)(cs_pages_view_get_zoom (self->pages_view) * 100 + 0.5));
-  gtk_menu_button_set_label (self->zoom_button, label);
+  gtk_label_set_label (self->zoom_label, label);
 }
 
 static void
@@ -201,12 +205,18 @@ on_thumbnail_activate (CsMaterialView *self,
     cs_pages_view_go_to_page (self->pages_view, position);
 }
 
+static void set_up_thumbnails (CsMaterialView *self);
+
 static void
 on_thumbnails_toggled (CsMaterialView *self)
 {
-  if (gtk_toggle_button_get_active (self->thumbnails_button) && self->document != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->thumbnails_view), "list.scroll-to-item", "u",
-                                cs_pages_view_get_page (self->pages_view));
+  if (!gtk_toggle_button_get_active (self->thumbnails_button) || self->document == NULL)
+    return;
+  /* Made when first shown: most materials are read without them. */
+  if (self->thumbnail_selection == NULL)
+    set_up_thumbnails (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->thumbnails_view), "list.scroll-to-item", "u",
+                              cs_pages_view_get_page (self->pages_view));
 }
 
 static void
@@ -272,6 +282,8 @@ set_up_thumbnails (CsMaterialView *self)
   g_clear_object (&self->thumbnail_selection);
   self->thumbnail_selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&pages)));
   gtk_single_selection_set_autoselect (self->thumbnail_selection, FALSE);
+  gtk_single_selection_set_selected (self->thumbnail_selection,
+                                     cs_pages_view_get_page (self->pages_view));
   gtk_list_view_set_model (self->thumbnails_view, GTK_SELECTION_MODEL (self->thumbnail_selection));
 }
 
@@ -553,10 +565,10 @@ opened_cb (GObject      *object,
         }
       adw_status_page_set_icon_name (self->message_page, "dialog-warning-symbolic");
       adw_status_page_set_title (self->message_page,
-                                 g_strcmp0 (self->media_type, "application/pdf") == 0 ||
-                                 self->media_type == NULL
-                                 ? _("The Document Cannot Be Shown")
-                                 : _("The Image Cannot Be Shown"));
+                                 self->media_type != NULL &&
+                                 g_str_has_prefix (self->media_type, "image/")
+                                 ? _("The Image Cannot Be Shown")
+                                 : _("The Document Cannot Be Shown"));
       adw_status_page_set_description (self->message_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "message");
       return;
@@ -572,7 +584,8 @@ opened_cb (GObject      *object,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search, "notify::finished", G_CALLBACK (on_search_progress),
                            self, G_CONNECT_SWAPPED);
-  set_up_thumbnails (self);
+  if (gtk_toggle_button_get_active (self->thumbnails_button))
+    set_up_thumbnails (self);
 
   /* Translators: after the page number entry: "of 120" pages */
   of = g_strdup_printf (_("of %u"), n_pages);
@@ -1000,6 +1013,25 @@ go_to_page_action (GtkWidget  *widget,
 }
 
 static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CsMaterialView *self = CS_MATERIAL_VIEW (widget);
+
+  if (self->document == NULL)
+    return;
+  if (g_str_equal (action_name, "viewer.next-page"))
+    cs_pages_view_scroll_pages (self->pages_view, 1);
+  else if (g_str_equal (action_name, "viewer.previous-page"))
+    cs_pages_view_scroll_pages (self->pages_view, -1);
+  else if (g_str_equal (action_name, "viewer.first-page"))
+    cs_pages_view_go_to_page (self->pages_view, 0);
+  else
+    cs_pages_view_go_to_page (self->pages_view, cs_viewer_document_get_n_pages (self->document) - 1);
+}
+
+static void
 thumbnails_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -1136,7 +1168,7 @@ cs_material_view_class_init (CsMaterialViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsMaterialView, thumbnails_view);
   gtk_widget_class_bind_template_child (widget_class, CsMaterialView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, CsMaterialView, unlock_button);
-  gtk_widget_class_bind_template_child (widget_class, CsMaterialView, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, CsMaterialView, zoom_label);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
@@ -1158,6 +1190,10 @@ cs_material_view_class_init (CsMaterialViewClass *klass)
   gtk_widget_class_install_action (widget_class, "viewer.rotate-left", NULL, rotate_action);
   gtk_widget_class_install_action (widget_class, "viewer.rotate-right", NULL, rotate_action);
   gtk_widget_class_install_action (widget_class, "viewer.go-to-page", NULL, go_to_page_action);
+  gtk_widget_class_install_action (widget_class, "viewer.next-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "viewer.previous-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "viewer.first-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "viewer.last-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "viewer.thumbnails", NULL, thumbnails_action);
   gtk_widget_class_install_action (widget_class, "viewer.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "viewer.find-next", NULL, find_action);
@@ -1177,6 +1213,10 @@ cs_material_view_class_init (CsMaterialViewClass *klass)
   add_binding (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "viewer.rotate-left");
   add_binding (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "viewer.rotate-right");
   add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "viewer.go-to-page");
+  add_binding (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "viewer.next-page");
+  add_binding (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "viewer.previous-page");
+  add_binding (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "viewer.first-page");
+  add_binding (widget_class, GDK_KEY_End, GDK_CONTROL_MASK, "viewer.last-page");
   add_binding (widget_class, GDK_KEY_F9, 0, "viewer.thumbnails");
   add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "viewer.search");
   add_binding (widget_class, GDK_KEY_F3, 0, "viewer.find-next");

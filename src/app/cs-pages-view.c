@@ -76,6 +76,7 @@ struct _CsPagesView
   double zoom;                 /* CS_ZOOM_FREE: 1.0 is 100 % */
   int rotation;
   double scale;                /* pixels a point, as laid out */
+  double notified_scale;       /* as last told through :zoom */
   double *tops;                /* each page's top, in pixels from the first */
   double content_width;
   double content_height;
@@ -371,7 +372,7 @@ cs_pages_view_size_allocate (GtkWidget *widget,
 {
   CsPagesView *self = CS_PAGES_VIEW (widget);
   guint n_pages;
-  double y = MARGIN, max_width = 0, old_scale = self->scale, value;
+  double y = MARGIN, max_width = 0, value;
 
   if (self->hadjustment == NULL || self->vadjustment == NULL)
     return;
@@ -383,9 +384,9 @@ cs_pages_view_size_allocate (GtkWidget *widget,
     }
 
   n_pages = cs_viewer_document_get_n_pages (self->document);
+  /* The zoom is told from the next tick: a handler that changes a label
+   * now would add widgets in the middle of the allocation. */
   self->scale = compute_scale (self, width, height);
-  if (self->scale != old_scale)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
   for (guint i = 0; i < n_pages; i++)
     {
       self->tops[i] = y;
@@ -551,6 +552,11 @@ update_cb (GtkWidget     *widget,
 
   self->update_id = 0;
   update_renders (self);
+  if (self->scale != self->notified_scale)
+    {
+      self->notified_scale = self->scale;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
   return G_SOURCE_REMOVE;
 }
 

@@ -21,112 +21,10 @@ import time
 
 import pyatspi
 
+from uitest import (ok, bail_out, wait_for, walk, find, find_app, widget_action, type_into,
+                    click, screenshot, text_of, button, sensitive, finish)
+
 TODAY = "2026-11-18"
-plan = []
-failures = 0
-test_number = 0
-
-
-def ok(condition, description):
-    global failures, test_number
-    test_number += 1
-    print(("ok %d - %s" if condition else "not ok %d - %s") % (test_number, description),
-          flush=True)
-    if not condition:
-        failures += 1
-        # What the screen showed, for whoever reads the failure.
-        try:
-            print("# screen: " + screenshot("failure-%d.png" % test_number), flush=True)
-        except Exception:
-            pass
-    return condition
-
-
-def bail_out(message):
-    print("Bail out! " + message, flush=True)
-    sys.exit(99)
-
-
-def wait_for(predicate, timeout=30.0, step=0.2):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            value = predicate()
-        except Exception:  # the tree changes under us while the app works
-            value = None
-        # An accessible without children is false in pyatspi: test for
-        # emptiness only where a list or a text was asked for.
-        if value is not None and value is not False and \
-           not (isinstance(value, (list, tuple, str)) and len(value) == 0):
-            return value
-        time.sleep(step)
-    return None
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    for i in range(node.childCount):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def find(root, role=None, name=None, pattern=None):
-    for node in walk(root):
-        try:
-            if role is not None and node.getRoleName() != role:
-                continue
-            if name is not None and node.name != name:
-                continue
-            if pattern is not None and not re.search(pattern, node.name or ""):
-                continue
-            return node
-        except Exception:
-            continue
-    return None
-
-
-def find_app(process):
-    def look():
-        for app in pyatspi.Registry.getDesktop(0):
-            if app is not None and app.get_process_id() == process.pid:
-                return app
-        return None
-    return wait_for(look, timeout=90)
-
-
-def widget_action(app, owner, name):
-    """Runs one of a widget's own actions (gtk_widget_class_install_action),
-    which GTK lists on the widget's accessible object."""
-    node = find(app, name=owner)
-    actions = node.queryAction()
-    for i in range(actions.nActions):
-        if actions.getName(i) == name:
-            return actions.doAction(i)
-    raise LookupError("%s has no action %s" % (owner, name))
-
-
-def type_into(node, text):
-    editable = node.queryEditableText()
-    editable.setTextContents(text)
-
-
-def click(node):
-    node.queryAction().doAction(0)
-
-
-def screenshot(name):
-    folder = os.environ["COUNTERSIGN_SCREENSHOTS"]
-    os.makedirs(folder, exist_ok=True)
-    path = os.path.join(folder, name)
-    subprocess.run(["import", "-window", "root", path], check=True)
-    return path
-
-
 class Central:
     def __init__(self, folder):
         self.db = os.path.join(folder, "central.db")
@@ -197,16 +95,6 @@ class Desk:
         return code
 
 
-def text_of(node):
-    # GTK 4.8 does not announce a label's new text as a name change: read
-    # the text itself.
-    try:
-        text = node.queryText()
-        return text.getText(0, text.characterCount)
-    except Exception:
-        return node.name or ""
-
-
 def status_lines(app):
     # The inbox's status line and the offline banner have the status role.
     return [node for node in walk(app) if node.getRoleName() == "status bar"]
@@ -234,8 +122,7 @@ def main():
         run(folder, central)
     finally:
         central.stop()
-    print("1..%d" % test_number, flush=True)
-    return 1 if failures else 0
+    return finish()
 
 
 def open_case(app, search, number, clock="Promised limit"):
@@ -246,21 +133,6 @@ def open_case(app, search, number, clock="Promised limit"):
     # What Enter does in the list: the inbox's own action.
     widget_action(app, "CsInboxPage", "inbox.open")
     return wait_for(lambda: find(app, pattern="^" + clock), timeout=30)
-
-
-def button(app, name):
-    found = []
-    for node in walk(app):
-        try:
-            if node.name == name and node.getRoleName() in ("push button", "toggle button"):
-                found.append(node)
-        except Exception:  # a node gone while we looked
-            continue
-    return found[0] if len(found) == 1 else None
-
-
-def sensitive(node):
-    return node is not None and node.getState().contains(pyatspi.STATE_SENSITIVE)
 
 
 def review_a_case(app, central, search, lines, total):
