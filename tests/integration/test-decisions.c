@@ -807,7 +807,10 @@ test_softhsm (void)
   g_autoptr(GError) error = NULL;
   g_auto(Signed) s = { 0 };
 
-  if (g_find_program_in_path ("softhsm2-util") == NULL || g_find_program_in_path ("p11tool") == NULL)
+  g_autofree char *softhsm_util = g_find_program_in_path ("softhsm2-util");
+  g_autofree char *p11tool = g_find_program_in_path ("p11tool");
+
+  if (softhsm_util == NULL || p11tool == NULL)
     {
       g_test_skip ("softhsm2-util or p11tool is missing (build-aux/debian-packages.txt)");
       return;
