@@ -14,6 +14,7 @@
 #include "cs-checklist-row.h"
 #include "cs-material-view.h"
 #include "cs-review-editor.h"
+#include "cs-verdict-bar.h"
 
 /**
  * CsCaseView:
@@ -68,6 +69,7 @@ struct _CsCaseView
   AdwPreferencesGroup *form_group;
   GtkLabel *material_title;
   CsMaterialView *material_view;
+  CsVerdictBar *verdict_bar;
   AdwBin *panel_bin;
   AdwPreferencesGroup *parts_group;
   GtkButton *release_button;
@@ -451,6 +453,7 @@ update_review_state (CsCaseView *self)
   cs_review_editor_set_editable (self->review_editor, editable);
   for (guint i = 0; self->checklist_rows != NULL && i < self->checklist_rows->len; i++)
     cs_checklist_row_set_editable (g_ptr_array_index (self->checklist_rows, i), editable);
+  cs_verdict_bar_set_editable (self->verdict_bar, editable);
 
   cs_review_editor_set_problem (self->review_editor, problem);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.save-review", problem == NULL);
@@ -682,6 +685,23 @@ material_fetched_cb (GObject      *object,
                          cs_material_get_name (self->shown_material));
 }
 
+static CsChecklistRow *
+row_of_material (CsCaseView *self,
+                 CsMaterial *material)
+{
+  for (guint i = 0; self->checklist_rows != NULL && i < self->checklist_rows->len; i++)
+    if (cs_checklist_row_has_material (g_ptr_array_index (self->checklist_rows, i),
+                                       cs_material_get_id (material)))
+      return g_ptr_array_index (self->checklist_rows, i);
+  return NULL;
+}
+
+static void
+on_material_page_changed (CsCaseView *self)
+{
+  cs_verdict_bar_set_page (self->verdict_bar, cs_material_view_get_page (self->material_view) + 1);
+}
+
 static void
 open_material (CsCaseView *self,
                CsMaterial *material)
@@ -692,6 +712,8 @@ open_material (CsCaseView *self,
   g_clear_object (&self->material_cancellable);
   g_set_object (&self->shown_material, material);
   gtk_label_set_label (self->material_title, cs_material_get_name (material));
+  /* Side by side: the material's checklist item above its pages. */
+  cs_verdict_bar_set_row (self->verdict_bar, row_of_material (self, material), material);
   self->material_cancellable = g_cancellable_new ();
   cs_material_view_show_message (self->material_view, "folder-download-symbolic",
                                  _("Opening the Material…"), NULL);
@@ -1210,6 +1232,10 @@ show_checklist (CsCaseView *self)
     adw_preferences_group_set_description (self->checklist_group,
                                            _("Mark each item verified, or a problem with its "
                                              "reason; a material opens on the right."));
+  /* The material being read keeps its item above it. */
+  if (self->shown_material != NULL)
+    cs_verdict_bar_set_row (self->verdict_bar, row_of_material (self, self->shown_material),
+                            self->shown_material);
 }
 
 static void
@@ -1613,6 +1639,7 @@ cs_case_view_close (CsCaseView *self)
   clear_list (self->checklist_list);
   clear_write_state (self);
   show_banner (self, NULL);
+  cs_verdict_bar_set_row (self->verdict_bar, NULL, NULL);
   cs_material_view_clear (self->material_view);
 }
 
@@ -1681,6 +1708,7 @@ cs_case_view_class_init (CsCaseViewClass *klass)
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CS_TYPE_MATERIAL_VIEW);
+  g_type_ensure (CS_TYPE_VERDICT_BAR);
   g_type_ensure (CS_TYPE_REVIEW_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/countersign/Desk/cs-case-view.ui");
@@ -1698,6 +1726,7 @@ cs_case_view_class_init (CsCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, findings_spinner);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, form_group);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, material_title);
+  gtk_widget_class_bind_template_child (widget_class, CsCaseView, verdict_bar);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, material_view);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, panel_bin);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, parts_group);
@@ -1709,6 +1738,7 @@ cs_case_view_class_init (CsCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_material_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_review_changed);
 
   gtk_widget_class_install_action (widget_class, "case.back", NULL, back_action);

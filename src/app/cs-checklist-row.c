@@ -36,6 +36,11 @@ struct _CsChecklistRow
   GtkToggleButton *problem_button;
   GtkEntry *reason_entry;
   GtkImage *state_icon;
+  GtkLabel *citation_label;
+
+  /* The page the verdict points at, if any */
+  CsMaterial *cited_material;
+  guint cited_page;            /* from 1 */
 };
 
 G_DEFINE_FINAL_TYPE (CsChecklistRow, cs_checklist_row, GTK_TYPE_LIST_BOX_ROW)
@@ -80,6 +85,19 @@ update_state (CsChecklistRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   problem ? _("Problem") : _("Verified"), -1);
+}
+
+static void
+show_citation (CsChecklistRow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->cited_material != NULL)
+    /* Translators: under a checklist item's verdict: "Page 3 of 营业执照" */
+    text = g_strdup_printf (_("Page %u of %s"), self->cited_page,
+                            cs_material_get_name (self->cited_material));
+  gtk_label_set_label (self->citation_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->citation_label), text != NULL);
 }
 
 static void
@@ -152,6 +170,7 @@ cs_checklist_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_CHECKLIST_ROW);
   g_clear_object (&self->item);
   g_clear_pointer (&self->materials, g_ptr_array_unref);
+  g_clear_object (&self->cited_material);
 
   G_OBJECT_CLASS (cs_checklist_row_parent_class)->dispose (object);
 }
@@ -181,6 +200,7 @@ cs_checklist_row_class_init (CsChecklistRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/countersign/Desk/cs-checklist-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsChecklistRow, citation_label);
   gtk_widget_class_bind_template_child (widget_class, CsChecklistRow, condition_label);
   gtk_widget_class_bind_template_child (widget_class, CsChecklistRow, materials_box);
   gtk_widget_class_bind_template_child (widget_class, CsChecklistRow, missing_label);
@@ -276,16 +296,23 @@ CsVerdict *
 cs_checklist_row_dup_verdict (CsChecklistRow *self)
 {
   g_autofree char *reason = NULL;
+  CsVerdict *verdict;
 
   g_return_val_if_fail (CS_IS_CHECKLIST_ROW (self), NULL);
 
   if (gtk_toggle_button_get_active (self->verified_button))
-    return cs_verdict_new (cs_checklist_item_get_code (self->item), CS_VERDICT_VERIFIED, NULL);
-  if (!gtk_toggle_button_get_active (self->problem_button))
+    verdict = cs_verdict_new (cs_checklist_item_get_code (self->item), CS_VERDICT_VERIFIED, NULL);
+  else if (gtk_toggle_button_get_active (self->problem_button))
+    {
+      reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry))));
+      verdict = cs_verdict_new (cs_checklist_item_get_code (self->item), CS_VERDICT_PROBLEM,
+                                *reason != '\0' ? reason : NULL);
+    }
+  else
     return NULL;
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry))));
-  return cs_verdict_new (cs_checklist_item_get_code (self->item), CS_VERDICT_PROBLEM,
-                         *reason != '\0' ? reason : NULL);
+  if (self->cited_material != NULL)
+    cs_verdict_set_material (verdict, cs_material_get_id (self->cited_material), self->cited_page);
+  return verdict;
 }
 
 /**
@@ -316,11 +343,86 @@ cs_checklist_row_set_verdict (CsChecklistRow *self,
                              cs_verdict_get_reason (verdict) != NULL
                              ? cs_verdict_get_reason (verdict) : "");
     }
+  g_clear_object (&self->cited_material);
+  if (verdict != NULL && cs_verdict_get_material (verdict) != NULL && cs_verdict_get_page (verdict) > 0)
+    for (guint i = 0; i < self->materials->len; i++)
+      {
+        CsMaterial *material = g_ptr_array_index (self->materials, i);
+
+        if (g_strcmp0 (cs_material_get_id (material), cs_verdict_get_material (verdict)) == 0)
+          {
+            self->cited_material = g_object_ref (material);
+            self->cited_page = cs_verdict_get_page (verdict);
+          }
+      }
+  show_citation (self);
   update_state (self);
   if (verdict == NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->state_icon), FALSE);
   g_signal_handlers_unblock_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL,
                                      NULL);
+}
+
+/**
+ * cs_checklist_row_mark:
+ * @self: a #CsChecklistRow
+ * @kind: verified or a problem
+ * @reason: (nullable): the problem's reason, %NULL to keep the one typed
+ *
+ * Marks the item as the approver does with its buttons (from the viewer's
+ * side of the case view): the row tells of the change.
+ */
+void
+cs_checklist_row_mark (CsChecklistRow *self,
+                       CsVerdictKind   kind,
+                       const char     *reason)
+{
+  g_return_if_fail (CS_IS_CHECKLIST_ROW (self));
+
+  gtk_toggle_button_set_active (kind == CS_VERDICT_VERIFIED ? self->verified_button
+                                                            : self->problem_button, TRUE);
+  if (kind == CS_VERDICT_PROBLEM && reason != NULL &&
+      g_strcmp0 (reason, gtk_editable_get_text (GTK_EDITABLE (self->reason_entry))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), reason);
+}
+
+/**
+ * cs_checklist_row_cite:
+ * @self: a #CsChecklistRow
+ * @material: (nullable): one of the item's materials, or %NULL to cite none
+ * @page: the page, counted from 1
+ *
+ * Points the item's verdict at a page of its material: where the approver
+ * found the problem, or what they checked.
+ */
+void
+cs_checklist_row_cite (CsChecklistRow *self,
+                       CsMaterial     *material,
+                       guint           page)
+{
+  g_return_if_fail (CS_IS_CHECKLIST_ROW (self));
+  g_return_if_fail (material == NULL || page > 0);
+
+  if (material == NULL)
+    g_clear_object (&self->cited_material);
+  else
+    g_set_object (&self->cited_material, material);
+  self->cited_page = material != NULL ? page : 0;
+  show_citation (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * cs_checklist_row_get_cited_page:
+ * @self: a #CsChecklistRow
+ *
+ * Returns: the page the verdict points at, from 1; 0 for none
+ */
+guint
+cs_checklist_row_get_cited_page (CsChecklistRow *self)
+{
+  g_return_val_if_fail (CS_IS_CHECKLIST_ROW (self), 0);
+  return self->cited_material != NULL ? self->cited_page : 0;
 }
 
 /**

@@ -26,5 +26,12 @@ void             cs_checklist_row_set_editable    (CsChecklistRow  *self,
 gboolean         cs_checklist_row_has_material    (CsChecklistRow  *self,
                                                    const char      *material_id);
 void             cs_checklist_row_reveal          (CsChecklistRow  *self);
+void             cs_checklist_row_mark            (CsChecklistRow  *self,
+                                                   CsVerdictKind    kind,
+                                                   const char      *reason);
+void             cs_checklist_row_cite            (CsChecklistRow  *self,
+                                                   CsMaterial      *material,
+                                                   guint            page);
+guint            cs_checklist_row_get_cited_page  (CsChecklistRow  *self);
 
 G_END_DECLS

@@ -166,13 +166,29 @@ def review_a_case(app, central, search, lines, total):
                           "WHERE p.case_id = ? AND p.department = 'health'", case_id)
     ok(owner == [("health-approver",)], "the server records the claim (%r)" % owner)
 
-    verified = wait_for(lambda: [n for n in walk(app)
-                                 if n.name == "Verified" and n.getRoleName() != "label"])
+    # The item of the material being read is above the viewer too.
+    bar = wait_for(lambda: find(app, name="Verdict on this material's item"))
+    ok(bar is not None, "the material's checklist item is shown beside it, above the viewer")
+    in_bar = set(walk(bar)) if bar is not None else set()
+    verified = wait_for(lambda: [n for n in walk(app) if n.name == "Verified" and
+                                 n.getRoleName() != "label" and n not in in_bar])
     ok(verified is not None and len(verified) == items,
        "each of the %d checklist items can be marked (%d)" % (items, len(verified or [])))
     for toggle in verified or []:
         click(toggle)
     time.sleep(0.3)
+    if bar is not None:
+        mirrored = find(bar, name="Verified")
+        ok(mirrored is not None and (mirrored.getState().contains(pyatspi.STATE_PRESSED) or
+                                     mirrored.getState().contains(pyatspi.STATE_CHECKED)),
+           "the item marked in the checklist shows marked beside the material")
+        cite = find(bar, pattern=r"^Cite Page 1$")
+        ok(cite is not None and sensitive(cite), "the verdict can point at the page being read")
+        if cite is not None:
+            click(cite)
+        cited = wait_for(lambda: find(app, role="label", pattern=r"^Page 1 of [^\d]"))
+        ok(cited is not None, "the checklist row says which page its verdict points at (%s)"
+           % (cited and cited.name))
 
     # The rules of a review hold before anything is queued: a supplement
     # notice names the items with problems, and there are none.
@@ -220,6 +236,8 @@ def review_a_case(app, central, search, lines, total):
        "the server holds the review as written (%r)" % (stored[:1],))
     ok(len(stored) == 1 and stored[0][3].count('"verified"') == items,
        "with a verdict on every item")
+    ok(len(stored) == 1 and re.search(r'"page" ?: ?1\b', stored[0][3]) is not None,
+       "one of them pointing at page 1 of its material")
 
     widget_action(app, "CsCaseView", "case.back")      # Escape
     ok(wait_for(lambda: count_label(app, r"^Showing 1 of %d cases$" % total, lines)) is not None,
@@ -269,7 +287,9 @@ def run(folder, central):
     ok(server is not None and text_of(server) == central.url,
        "the server given on the command line is filled in (%r)" % (server and text_of(server)))
     type_into(username, "health-approver")
-    type_into(find(app, role="password text") or find(app, role="text", name="Password"), "demo")
+    # By name: the viewer has a password field of its own, for protected PDFs.
+    type_into(find(app, role="text", name="Password") or
+              find(app, role="password text", name="Password"), "demo")
     sign_in = wait_for(lambda: find(app, role="push button", pattern="Sign In"))
     ok(sign_in is not None, "there is a Sign In button")
     click(sign_in)
