@@ -15,6 +15,7 @@
 #include <glib-unix.h>
 
 #include "csc-audit.h"
+#include "csc-certificate.h"
 #include "csc-database.h"
 #include "csc-demo.h"
 #include "csc-server.h"
@@ -82,6 +83,54 @@ verify_audit (int    argc,
   return 0;
 }
 
+static int
+register_certificate (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CscDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *pem = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The central database"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("USERNAME CERTIFICATE.pem — register a chief "
+                                    "representative’s signing certificate"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("countersign-central register-certificate: %s\n", error->message);
+      return 2;
+    }
+  if (db_path == NULL || argc != 3)
+    {
+      g_printerr ("countersign-central register-certificate: %s\n",
+                  _("Usage: register-certificate --db FILE USERNAME CERTIFICATE.pem"));
+      return 2;
+    }
+  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr ("countersign-central register-certificate: %s: %s\n", db_path,
+                  _("no such database"));
+      return 2;
+    }
+  if (!g_file_get_contents (argv[2], &pem, NULL, &error) ||
+      (db = csc_database_open (db_path, &error)) == NULL ||
+      !csc_certificate_register (db, argv[1], pem, &error))
+    {
+      g_printerr ("countersign-central register-certificate: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("The certificate in %s is now the one %s signs with.\n"), argv[2], argv[1]);
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -131,6 +180,8 @@ main (int    argc,
 
   if (argc > 1 && g_str_equal (argv[1], "verify-audit"))
     return verify_audit (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "register-certificate"))
+    return register_certificate (argc - 1, argv + 1);
 
   context = g_option_context_new (_("— the reference central platform of Countersign"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -138,7 +189,10 @@ main (int    argc,
   g_option_context_set_description (context,
                                     _("Commands:\n"
                                       "  verify-audit --db FILE   check the audit chain; exits 1 "
-                                      "and names the first bad entry when it is broken\n"));
+                                      "and names the first bad entry when it is broken\n"
+                                      "  register-certificate --db FILE USERNAME CERT.pem\n"
+                                      "                           make CERT.pem the certificate "
+                                      "the chief representative USERNAME signs with\n"));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

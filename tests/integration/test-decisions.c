@@ -297,6 +297,21 @@ count (const char *format,
   return cs_test_sqlite_count (central, sql);
 }
 
+/* countersign-central register-certificate on the running centre's
+ * database; returns its exit status. */
+static int
+register_certificate (const char *username,
+                      const char *cert_path)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  return cs_test_run_cli ((const char * const[]) {
+                            cs_test_central_binary (), "register-certificate", "--db",
+                            central->db_path, username, cert_path, NULL },
+                          &out, &err);
+}
+
 /* A key and a certificate made with certtool, for what CsSigner itself
  * would refuse (an expired certificate) or what the centre must refuse. */
 static void
@@ -569,7 +584,31 @@ test_refusals (void)
     g_autoptr(GBytes) signature = sign_with_files (expired_key, expired_cert, s.payload);
     g_autoptr(CsTestResponse) r = post_decision (chief_token, case_id, etag, NULL, s.payload,
                                                  signature, s.document);
+    g_autoptr(CsTestResponse) registered = NULL;
+    g_autofree char *current = cs_signer_dup_certificate_pem (signer);
+    g_autofree char *current_path = work_file ("current.pem");
+
     assert_refused (r, 422, "invalid-certificate", "expired on 2021-01-01");
+
+    /* Refused still once it is the chief's registered certificate: the
+     * date alone decides. A certificate of another CA cannot be
+     * registered at all. */
+    g_assert_cmpint (register_certificate ("health-chief", expired_cert), ==, 0);
+    g_assert_cmpint (count ("SELECT COUNT(*) FROM audit WHERE action = '%s'",
+                            "certificate.registered"), ==, 1);
+    registered = post_decision (chief_token, case_id, etag, NULL, s.payload, signature,
+                                s.document);
+    assert_refused (registered, 422, "invalid-certificate", "expired on 2021-01-01");
+    g_assert_cmpint (register_certificate ("health-chief", stranger_cert), ==, 1);
+    g_assert_cmpint (register_certificate ("health-approver", expired_cert), ==, 1);
+
+    g_assert_true (g_file_set_contents (current_path, current, -1, NULL));
+    g_assert_cmpint (register_certificate ("health-chief", current_path), ==, 0);
+
+    /* The registrations are links of the audit chain like any other. */
+    g_assert_cmpint (cs_test_run_cli ((const char * const[]) {
+                                        cs_test_central_binary (), "verify-audit", "--db",
+                                        central->db_path, NULL }, NULL, NULL), ==, 0);
   }
 
   /* The signed bytes altered after signing: one character of the text. */
