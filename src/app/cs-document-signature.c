@@ -195,7 +195,8 @@ cs_document_signature_describe_certificate (CsDocumentSignature *self)
     case POPPLER_CERTIFICATE_TRUSTED:
       return _("The signer's certificate comes from an authority this computer trusts.");
     case POPPLER_CERTIFICATE_UNTRUSTED_ISSUER:
-      return _("The signer's certificate comes from an authority marked as not to be trusted.");
+      return _("The signer's certificate is not from an authority this computer trusts: "
+               "confirm the signer another way.");
     case POPPLER_CERTIFICATE_UNKNOWN_ISSUER:
       return _("The signer's certificate comes from an authority this computer does not know: "
                "confirm the signer another way.");

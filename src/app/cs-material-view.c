@@ -432,7 +432,7 @@ signatures_read_cb (GObject      *object,
   g_autoptr(GPtrArray) signatures =
     cs_render_scheduler_run_finish (CS_RENDER_SCHEDULER (object), result, &error);
   g_autofree char *title = NULL;
-  guint n_good = 0;
+  guint n_good = 0, n_unchanged = 0;
 
   if (signatures == NULL || signatures->len == 0)
     return;
@@ -454,6 +454,7 @@ signatures_read_cb (GObject      *object,
                                                            : "dialog-warning-symbolic");
 
       n_good += good;
+      n_unchanged += cs_document_signature_is_valid (signature);
       gtk_widget_add_css_class (icon, good ? "success" : "warning");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heading);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -468,6 +469,13 @@ signatures_read_cb (GObject      *object,
                                           "Signed: the signature is valid",
                                           "Signed: all %u signatures are valid",
                                           signatures->len), signatures->len);
+  else if (n_unchanged == signatures->len)
+    /* The document is as signed; who signed is not vouched for. */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Signed and unchanged: confirm the signer",
+                                          "Signed and unchanged: confirm %u of %u signers",
+                                          signatures->len),
+                             signatures->len - n_good, signatures->len);
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Signed: check the signature",

@@ -12,7 +12,9 @@
 # Runs inside tests/ui/run-ui-test. Environment: COUNTERSIGN_DESK,
 # COUNTERSIGN_SCHEMA_DIR, COUNTERSIGN_LOCALEDIR, COUNTERSIGN_SCREENSHOTS,
 # COUNTERSIGN_SAMPLE_TEXT_PDF, COUNTERSIGN_SAMPLE_SCANS_PDF and
-# COUNTERSIGN_SAMPLE_ENCRYPTED_PDF (its password: letmein).
+# COUNTERSIGN_SAMPLE_ENCRYPTED_PDF (its password: letmein),
+# COUNTERSIGN_SAMPLE_SIGNED_PDF and COUNTERSIGN_SAMPLE_TAMPERED_PDF (the
+# same changed after signing).
 #
 # Copyright 2026 The Countersign authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -186,11 +188,33 @@ def check_password(viewer):
     ok(page_label(window, "^Page 1 of 12$") is not None, "the right one opens the pages")
 
 
+def check_signatures(viewer):
+    window = viewer.window("sample-signed.pdf")
+    if not ok(window is not None, "a signed PDF opens"):
+        return
+    ok(wait_for(lambda: find(window, pattern="^Signed and unchanged: confirm the signer"))
+       is not None, "the viewer says it is signed and unchanged, the signer to be confirmed")
+    ok(wait_for(lambda: find(window, pattern="^Signed by Zhang Wei on ")) is not None,
+       "with the signer and the signing time")
+    ok(wait_for(lambda: find(window, pattern="not from an authority this computer trusts"))
+       is not None, "and that the signer's certificate is from no authority it trusts")
+    time.sleep(1)
+    screenshot("viewer-signed.png")
+    window = viewer.window("sample-tampered.pdf")
+    ok(window is not None and
+       wait_for(lambda: find(window, pattern="^Signed: check the signature")) is not None,
+       "a PDF changed after signing asks for its signature to be checked")
+    ok(window is not None and
+       wait_for(lambda: find(window, pattern="changed after it was signed")) is not None,
+       "saying the document was changed after it was signed")
+
+
 def main():
     pyatspi.setTimeout(20000, 60000)
     for name in ("COUNTERSIGN_DESK", "COUNTERSIGN_SCHEMA_DIR", "COUNTERSIGN_SCREENSHOTS",
                  "COUNTERSIGN_SAMPLE_TEXT_PDF", "COUNTERSIGN_SAMPLE_SCANS_PDF",
-                 "COUNTERSIGN_SAMPLE_ENCRYPTED_PDF"):
+                 "COUNTERSIGN_SAMPLE_ENCRYPTED_PDF", "COUNTERSIGN_SAMPLE_SIGNED_PDF",
+                 "COUNTERSIGN_SAMPLE_TAMPERED_PDF"):
         if name not in os.environ:
             bail_out(name + " is not set (run through meson test)")
 
@@ -218,7 +242,9 @@ def main():
     # One start a group of files: without a window manager the window opened
     # last is the one on top, and in the screenshots.
     groups = ((check_text_pdf, files[:1]), (check_scans, [files[1]] + files[3:5]),
-              (check_messages, files[5:7]), (check_password, files[2:3]))
+              (check_messages, files[5:7]), (check_password, files[2:3]),
+              (check_signatures, [os.environ["COUNTERSIGN_SAMPLE_TAMPERED_PDF"],
+                                  os.environ["COUNTERSIGN_SAMPLE_SIGNED_PDF"]]))
     for check, group in groups:
         viewer = Viewer(folder, group)
         try:

@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "cs-document-search.h"
+#include "cs-document-signature.h"
 #include "cs-render-cache.h"
 #include "cs-render-scheduler.h"
 #include "cs-viewer-document.h"
@@ -559,6 +560,49 @@ test_document_image (void)
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
+/* Signatures */
+
+static void
+test_signatures (void)
+{
+  g_autoptr(CsViewerDocument) unsigned_document = open_sample ("COUNTERSIGN_SAMPLE_TEXT_PDF");
+  g_autoptr(CsViewerDocument) signed_document = open_sample ("COUNTERSIGN_SAMPLE_SIGNED_PDF");
+  g_autoptr(CsViewerDocument) tampered = open_sample ("COUNTERSIGN_SAMPLE_TAMPERED_PDF");
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) good = NULL;
+  g_autoptr(GPtrArray) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  CsDocumentSignature *signature;
+
+  none = cs_viewer_document_read_signatures (unsigned_document, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  good = cs_viewer_document_read_signatures (signed_document, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (good->len, ==, 1);
+  signature = g_ptr_array_index (good, 0);
+  g_assert_cmpstr (cs_document_signature_get_signer (signature), ==, "Zhang Wei");
+  g_assert_nonnull (cs_document_signature_get_signing_time (signature));
+  g_assert_cmpuint (cs_document_signature_get_page (signature), ==, 0);
+  g_assert_true (cs_document_signature_is_valid (signature));
+  /* Its own certificate, from no authority this computer trusts. */
+  g_assert_false (cs_document_signature_is_trusted (signature));
+  g_assert_cmpstr (cs_document_signature_describe_signature (signature), ==,
+                   "The document has not been changed since it was signed.");
+  line = cs_document_signature_describe (signature);
+  g_assert_true (g_str_has_prefix (line, "Signed by Zhang Wei on "));
+
+  bad = cs_viewer_document_read_signatures (tampered, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bad->len, ==, 1);
+  signature = g_ptr_array_index (bad, 0);
+  g_assert_false (cs_document_signature_is_valid (signature));
+  g_assert_cmpstr (cs_document_signature_describe_signature (signature), ==,
+                   "The document was changed after it was signed.");
+}
+
 /* Search */
 
 static void
@@ -634,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/viewer/document/errors", test_document_errors);
   g_test_add_func ("/viewer/document/password", test_document_password);
   g_test_add_func ("/viewer/document/image", test_document_image);
+  g_test_add_func ("/viewer/document/signatures", test_signatures);
   g_test_add_func ("/viewer/search", test_search);
 
   return g_test_run ();
