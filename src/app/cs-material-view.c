@@ -844,18 +844,26 @@ print_done_cb (GtkPrintOperation       *operation,
     }
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/**
+ * cs_material_view_new_print_operation:
+ * @self: a #CsMaterialView
+ *
+ * Makes the print operation of the document shown: every page drawn as
+ * vectors in a worker, fitted to the paper. The viewer's Print action runs
+ * it with the print dialog; a test can export it to a file.
+ *
+ * Returns: (transfer full) (nullable): the operation, or %NULL when no
+ *   document is shown
+ */
+GtkPrintOperation *
+cs_material_view_new_print_operation (CsMaterialView *self)
 {
-  CsMaterialView *self = CS_MATERIAL_VIEW (widget);
   GtkPrintOperation *operation;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CS_IS_MATERIAL_VIEW (self), NULL);
 
   if (self->document == NULL)
-    return;
+    return NULL;
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_n_pages (operation, cs_viewer_document_get_n_pages (self->document));
   gtk_print_operation_set_job_name (operation, self->title != NULL ? self->title : _("Material"));
@@ -864,10 +872,24 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_current_page (operation, cs_pages_view_get_page (self->pages_view));
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), self, 0);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  return operation;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CsMaterialView *self = CS_MATERIAL_VIEW (widget);
+  g_autoptr(GtkPrintOperation) operation = cs_material_view_new_print_operation (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (operation == NULL)
+    return;
   /* Kept until the next print: with allow-async the operation runs on
    * after this returns. */
   g_set_object (&self->print_operation, operation);
-  g_object_unref (operation);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)

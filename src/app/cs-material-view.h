@@ -28,6 +28,7 @@ guint           cs_material_view_get_n_pages  (CsMaterialView *self);
 guint           cs_material_view_get_page     (CsMaterialView *self);
 void            cs_material_view_go_to_page   (CsMaterialView *self,
                                                guint           page);
+GtkPrintOperation *cs_material_view_new_print_operation (CsMaterialView *self);
 void            cs_material_view_report       (CsMaterialView *self,
                                                const char     *title,
                                                const char     *detail);

@@ -1151,12 +1151,45 @@ want_layout (CsPagesView *self,
                                  self->layout_cancellable, layout_cb, g_object_ref (self));
 }
 
+/**
+ * cs_pages_view_select:
+ * @self: a #CsPagesView
+ * @page: the page the selection is on
+ * @from: where it starts, in points on the unrotated page
+ * @to: where it ends
+ *
+ * Selects the text between two points of a page, as a drag of the pointer
+ * does. The page's text layout is read in a worker first, so the
+ * selection shows (and #CsPagesView:has-selection changes) once it is in.
+ */
+void
+cs_pages_view_select (CsPagesView            *self,
+                      guint                   page,
+                      const graphene_point_t *from,
+                      const graphene_point_t *to)
+{
+  g_return_if_fail (CS_IS_PAGES_VIEW (self));
+
+  if (self->document == NULL || page >= cs_viewer_document_get_n_pages (self->document))
+    return;
+  if (page != self->selection_page || self->selection_first < 0)
+    cs_pages_view_clear_selection (self);
+  self->selection_page = page;
+  self->selection_start = *from;
+  self->selection_end = *to;
+  if (find_layout (self, page) != NULL)
+    update_selection (self);
+  else
+    want_layout (self, page);
+}
+
 static void
 on_drag_begin (GtkGestureDrag *gesture,
                double          x,
                double          y,
                CsPagesView    *self)
 {
+  graphene_point_t point;
   double vx, vy;
   guint page;
 
@@ -1169,11 +1202,10 @@ on_drag_begin (GtkGestureDrag *gesture,
   vx = x + gtk_adjustment_get_value (self->hadjustment);
   vy = y + gtk_adjustment_get_value (self->vadjustment);
   page = page_at_y (self, vy);
+  point = view_to_page (self, page, vx, vy);
   cs_pages_view_clear_selection (self);
   self->selecting = TRUE;
-  self->selection_page = page;
-  self->selection_start = self->selection_end = view_to_page (self, page, vx, vy);
-  want_layout (self, page);
+  cs_pages_view_select (self, page, &point, &point);
 }
 
 static void
@@ -1182,6 +1214,7 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          offset_y,
                 CsPagesView    *self)
 {
+  graphene_point_t point;
   double x, y;
 
   if (!self->selecting)
@@ -1189,8 +1222,8 @@ on_drag_update (GtkGestureDrag *gesture,
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
   x += offset_x + gtk_adjustment_get_value (self->hadjustment);
   y += offset_y + gtk_adjustment_get_value (self->vadjustment);
-  self->selection_end = view_to_page (self, self->selection_page, x, y);
-  update_selection (self);
+  point = view_to_page (self, self->selection_page, x, y);
+  cs_pages_view_select (self, self->selection_page, &self->selection_start, &point);
 }
 
 static void

@@ -60,6 +60,10 @@ void              cs_pages_view_clear_hits         (CsPagesView      *self);
 void              cs_pages_view_show_hit           (CsPagesView      *self,
                                                     guint             page,
                                                     guint             index);
+void              cs_pages_view_select             (CsPagesView      *self,
+                                                    guint             page,
+                                                    const graphene_point_t *from,
+                                                    const graphene_point_t *to);
 gboolean          cs_pages_view_get_has_selection  (CsPagesView      *self);
 char             *cs_pages_view_get_selected_text  (CsPagesView      *self);
 void              cs_pages_view_clear_selection    (CsPagesView      *self);
