@@ -396,6 +396,89 @@ cs_signer_new_for_key (const char  *key,
   return NULL;
 }
 
+typedef struct
+{
+  char *key;
+  char *secret;
+} OpenKey;
+
+static void
+open_key_free (OpenKey *open)
+{
+  g_free (open->key);
+  if (open->secret != NULL)
+    memset (open->secret, 0, strlen (open->secret));
+  g_free (open->secret);
+  g_free (open);
+}
+
+static void
+open_key_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  OpenKey *open = task_data;
+  GError *error = NULL;
+  CsSigner *signer = cs_signer_new_for_key (open->key, open->secret, &error);
+
+  if (signer == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, signer, g_object_unref);
+}
+
+/**
+ * cs_signer_new_for_key_async:
+ * @key: `pkcs12:FILE`, or a `pkcs11:` URI
+ * @secret: (nullable): the file's password, or the token's PIN
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the signer
+ * @user_data: data for @callback
+ *
+ * Opens the key in a worker thread, as cs_signer_new_for_key() does: a
+ * token's login and a PKCS#12 file's key derivation take a noticeable
+ * moment, which the desk's main loop must not wait for.
+ */
+void
+cs_signer_new_for_key_async (const char          *key,
+                             const char          *secret,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenKey *open;
+
+  g_return_if_fail (key != NULL);
+
+  open = g_new0 (OpenKey, 1);
+  open->key = g_strdup (key);
+  open->secret = g_strdup (secret);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_signer_new_for_key_async);
+  g_task_set_task_data (task, open, (GDestroyNotify) open_key_free);
+  g_task_run_in_thread (task, open_key_thread);
+}
+
+/**
+ * cs_signer_new_for_key_finish:
+ * @result: the result
+ * @error: return location for a %CS_ERROR_SIGNING or %CS_ERROR_CERTIFICATE
+ *
+ * Returns: (transfer full) (nullable): the signer
+ */
+CsSigner *
+cs_signer_new_for_key_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cs_signer_new_for_key_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * cs_signer_get_subject:
  * @self: a #CsSigner

@@ -33,6 +33,15 @@ CsSigner   *cs_signer_new_for_key            (const char    *key,
                                               const char    *secret,
                                               GError       **error);
 CS_AVAILABLE_IN_ALL
+void        cs_signer_new_for_key_async      (const char          *key,
+                                              const char          *secret,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+CS_AVAILABLE_IN_ALL
+CsSigner   *cs_signer_new_for_key_finish     (GAsyncResult        *result,
+                                              GError             **error);
+CS_AVAILABLE_IN_ALL
 const char *cs_signer_get_subject            (CsSigner      *self);
 CS_AVAILABLE_IN_ALL
 const char *cs_signer_get_common_name        (CsSigner      *self);

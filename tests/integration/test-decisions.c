@@ -31,6 +31,22 @@ static char *work_dir;
 static char *chief_token;
 static char *approver_token;
 
+static void
+store_result (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
 static char *
 demo_file (const char *name)
 {
@@ -119,32 +135,34 @@ reviewed_case (const char *problem_item)
   g_error ("no forwarded radiation-worker case is left");
 }
 
-/* A forwarded radiation-worker case, claimed only. */
+/* A radiation-worker case being worked on (claimed or under review, never
+ * extended nor suspended), as the demo centre has some; the forwarded ones
+ * are kept for the decisions that need a review. A decided case leaves the
+ * list. */
 static char *
 claimed_case (void)
 {
   g_autoptr(CsTestResponse) list = cs_test_request (central, "GET",
-                                                    "/v1/cases?limit=500&status=forwarded",
+                                                    "/v1/cases?limit=500&status=claimed,under_review",
                                                     approver_token, NULL, NULL);
   JsonArray *items = json_object_get_array_member (cs_test_response_object (list), "items");
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonObject *summary = json_array_get_object_element (items, i);
+      JsonObject *clock = json_object_get_object_member (summary, "clock");
       const char *id = json_object_get_string_member (summary, "id");
-      g_autofree char *path = g_strdup_printf ("/v1/cases/%s/claim", id);
-      g_autoptr(CsTestResponse) claimed = NULL;
 
       if (!g_str_equal (json_object_get_string_member (json_object_get_object_member (summary,
                                                                                       "matter"),
-                                                       "code"), MATTER))
+                                                       "code"), MATTER) ||
+          json_object_get_int_member (clock, "extension_days") != 0 ||
+          json_array_get_length (json_object_get_array_member (clock, "suspensions")) != 0)
         continue;
-      claimed = cs_test_request (central, "POST", path, approver_token, NULL, NULL);
-      g_assert_cmpuint (claimed->status, ==, 200);
       return g_strdup (id);
     }
 
-  g_error ("no forwarded radiation-worker case is left");
+  g_error ("no claimed radiation-worker case is left");
 }
 
 static CsCase *
@@ -894,6 +912,31 @@ test_softhsm (void)
   sign_draft (signer, draft, &s);
   r = post_decision (chief_token, case_id, etag, NULL, s.payload, s.signature, s.document);
   g_assert_cmpuint (r->status, ==, 201);
+
+  /* The same token from the command line, the PIN from the environment. */
+  {
+    g_autofree char *other = reviewed_case (NULL);
+    g_autofree char *data_dir = work_file ("cli-token");
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    const char *cli = g_getenv ("COUNTERSIGN_CLI");
+    int status;
+
+    g_setenv ("COUNTERSIGN_TOKEN", chief_token, TRUE);
+    g_setenv ("TOKEN_PIN", "123456", TRUE);
+    status = cs_test_run_cli ((const char * const[]) {
+                                cli, "--server", central->url, "--data-dir", data_dir,
+                                "decide", other, "--outcome", "grant",
+                                "--key", "pkcs11:token=countersign-test;object=chief",
+                                "--pin-env", "TOKEN_PIN", NULL },
+                              &out, &err);
+    g_unsetenv ("COUNTERSIGN_TOKEN");
+    g_unsetenv ("TOKEN_PIN");
+    if (status != 0)
+      g_error ("decide with the token failed: %s%s", out, err);
+    g_assert_nonnull (strstr (out, "sent\t"));
+    g_assert_cmpint (count ("SELECT COUNT(*) FROM decisions WHERE case_id = '%s'", other), ==, 1);
+  }
 }
 
 /* The command line: decide renders, signs and sends through the outbox;
@@ -989,6 +1032,26 @@ test_signer_validity (void)
   wrong = cs_signer_new_from_pkcs12 (p12, "not-the-password", &error);
   g_assert_null (wrong);
   g_assert_error (error, CS_ERROR, CS_ERROR_SIGNING);
+  g_clear_error (&error);
+
+  /* In a worker thread, as the desk opens it; then a signature there too. */
+  {
+    g_autofree char *key = g_strconcat ("pkcs12:", p12, NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GAsyncResult) signed_result = NULL;
+    g_autoptr(CsSigner) opened = NULL;
+    g_autoptr(GBytes) data = g_bytes_new_static ("{}", 2);
+    g_autoptr(GBytes) signature = NULL;
+
+    cs_signer_new_for_key_async (key, "demo", NULL, store_result, &result);
+    opened = cs_signer_new_for_key_finish (wait_for (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cs_signer_get_common_name (opened), ==, "黄志明");
+    cs_signer_sign_async (opened, data, NULL, store_result, &signed_result);
+    signature = cs_signer_sign_finish (opened, wait_for (&signed_result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_bytes_get_size (signature), >, 1000);
+  }
 }
 
 int
