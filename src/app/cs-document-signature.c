@@ -61,37 +61,55 @@ cs_document_signature_init (CsDocumentSignature *self)
 }
 
 /**
- * cs_document_signature_new:
- * @field_name: (nullable): the signature field's name
- * @page: the page index the field is on
- * @info: (nullable): what Poppler's validation found; %NULL when
- *   validation itself failed
+ * cs_document_signature_new_from_json:
+ * @object: one signature as countersign-pdf-signatures prints it
  *
  * Returns: (transfer full): a new #CsDocumentSignature
  */
 CsDocumentSignature *
-cs_document_signature_new (const char                 *field_name,
-                           guint                       page,
-                           const PopplerSignatureInfo *info)
+cs_document_signature_new_from_json (JsonObject *object)
+{
+  CsDocumentSignature *self = g_object_new (CS_TYPE_DOCUMENT_SIGNATURE, NULL);
+  const char *time = json_object_get_string_member_with_default (object, "time", NULL);
+  gint64 page = json_object_get_int_member_with_default (object, "page", 0);
+  gint64 signature = json_object_get_int_member_with_default (object, "signature",
+                                                              POPPLER_SIGNATURE_GENERIC_ERROR);
+  gint64 certificate = json_object_get_int_member_with_default (object, "certificate",
+                                                                POPPLER_CERTIFICATE_GENERIC_ERROR);
+
+  self->field_name = g_strdup (json_object_get_string_member_with_default (object, "field", NULL));
+  self->signer = g_strdup (json_object_get_string_member_with_default (object, "signer", NULL));
+  self->page = (guint)CLAMP (page, 0, G_MAXUINT);
+  if (time != NULL)
+    self->signing_time = g_date_time_new_from_iso8601 (time, NULL);
+  /* Values this desk does not know read as "could not be checked". */
+  self->signature_status = signature >= POPPLER_SIGNATURE_VALID &&
+                           signature <= POPPLER_SIGNATURE_NOT_VERIFIED
+                           ? (PopplerSignatureStatus)signature : POPPLER_SIGNATURE_GENERIC_ERROR;
+  self->certificate_status = certificate >= POPPLER_CERTIFICATE_TRUSTED &&
+                             certificate <= POPPLER_CERTIFICATE_NOT_VERIFIED
+                             ? (PopplerCertificateStatus)certificate
+                             : POPPLER_CERTIFICATE_GENERIC_ERROR;
+  return self;
+}
+
+/**
+ * cs_document_signature_new_unchecked:
+ * @page: the page of the signature field, %G_MAXUINT when not known
+ *
+ * A signature the checker could not validate (it failed or took too
+ * long).
+ *
+ * Returns: (transfer full): a new #CsDocumentSignature
+ */
+CsDocumentSignature *
+cs_document_signature_new_unchecked (guint page)
 {
   CsDocumentSignature *self = g_object_new (CS_TYPE_DOCUMENT_SIGNATURE, NULL);
 
-  self->field_name = g_strdup (field_name);
   self->page = page;
-  if (info != NULL)
-    {
-      GDateTime *time = poppler_signature_info_get_local_signing_time (info);
-
-      self->signer = g_strdup (poppler_signature_info_get_signer_name (info));
-      self->signing_time = time != NULL ? g_date_time_ref (time) : NULL;
-      self->signature_status = poppler_signature_info_get_signature_status (info);
-      self->certificate_status = poppler_signature_info_get_certificate_status (info);
-    }
-  else
-    {
-      self->signature_status = POPPLER_SIGNATURE_GENERIC_ERROR;
-      self->certificate_status = POPPLER_CERTIFICATE_GENERIC_ERROR;
-    }
+  self->signature_status = POPPLER_SIGNATURE_GENERIC_ERROR;
+  self->certificate_status = POPPLER_CERTIFICATE_GENERIC_ERROR;
   return self;
 }
 
@@ -226,6 +244,9 @@ cs_document_signature_describe (CsDocumentSignature *self)
   g_return_val_if_fail (CS_IS_DOCUMENT_SIGNATURE (self), NULL);
 
   signer = self->signer != NULL && self->signer[0] != '\0' ? self->signer : _("an unknown signer");
+  if (self->page == G_MAXUINT)
+    /* Translators: a signature that could not be read: "Signed by an unknown signer" */
+    return g_strdup_printf (_("Signed by %s"), signer);
   if (self->signing_time != NULL)
     {
       when = g_date_time_format (self->signing_time, "%Y-%m-%d %H:%M");

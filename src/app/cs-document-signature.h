@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 #include <poppler.h>
 
 G_BEGIN_DECLS
@@ -15,9 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsDocumentSignature, cs_document_signature, CS, DOCUMENT_SIGNATURE, GObject)
 
-CsDocumentSignature *cs_document_signature_new                (const char                 *field_name,
-                                                              guint                       page,
-                                                              const PopplerSignatureInfo *info);
+CsDocumentSignature *cs_document_signature_new_from_json      (JsonObject                 *object);
+CsDocumentSignature *cs_document_signature_new_unchecked      (guint                       page);
 const char          *cs_document_signature_get_field_name     (CsDocumentSignature        *self);
 guint                cs_document_signature_get_page           (CsDocumentSignature        *self);
 const char          *cs_document_signature_get_signer         (CsDocumentSignature        *self);

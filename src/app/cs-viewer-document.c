@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <json-glib/json-glib.h>
 #include <poppler.h>
 
 #include "cs-document-signature.h"
@@ -44,6 +45,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 /* Images carry no trustworthy resolution: a pixel is drawn as a CSS pixel
  * (1/96 inch) at 100 %. */
 #define IMAGE_POINTS_PER_PIXEL 0.75
+/* A signature check that takes longer has gone wrong. */
+#define SIGNATURE_CHECK_TIMEOUT_S 30
 /* Larger scans are decoded at this many pixels (a 300 dpi A1 sheet). */
 #define MAX_IMAGE_PIXELS (7016 * 9933)
 
@@ -798,6 +801,78 @@ cs_viewer_document_get_text_layout (CsViewerDocument  *self,
   return TRUE;
 }
 
+/* The signature checker: beside the desk in a build tree (named by
+ * COUNTERSIGN_LIBEXECDIR), else where it is installed. */
+static char *
+find_signature_checker (void)
+{
+  const char *dir = g_getenv ("COUNTERSIGN_LIBEXECDIR");
+
+  return g_build_filename (dir != NULL && dir[0] != '\0' ? dir : LIBEXECDIR,
+                           "countersign-pdf-signatures", NULL);
+}
+
+static gboolean
+checker_too_slow (gpointer user_data)
+{
+  g_subprocess_force_exit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+checked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+/* Runs countersign-pdf-signatures on the document: its standard output,
+ * or NULL when it failed, crashed or took too long. */
+static GBytes *
+run_signature_checker (CsViewerDocument  *self,
+                       GCancellable      *cancellable,
+                       GError           **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) checker = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) output = NULL;
+  g_autoptr(GSource) timeout = NULL;
+  g_autofree char *path = find_signature_checker ();
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  if (self->password != NULL)
+    g_subprocess_launcher_setenv (launcher, "COUNTERSIGN_PDF_PASSWORD", self->password, TRUE);
+  checker = g_subprocess_launcher_spawn (launcher, error, path, NULL);
+  if (checker == NULL)
+    return NULL;
+
+  /* This worker waits on a main context of its own, with a time limit. */
+  g_main_context_push_thread_default (context);
+  timeout = g_timeout_source_new_seconds (SIGNATURE_CHECK_TIMEOUT_S);
+  g_source_set_callback (timeout, checker_too_slow, checker, NULL);
+  g_source_attach (timeout, context);
+  g_subprocess_communicate_async (checker, self->bytes, cancellable, checked_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (timeout);
+  g_main_context_pop_thread_default (context);
+
+  if (!g_subprocess_communicate_finish (checker, result, &output, NULL, error))
+    return NULL;
+  if (!g_subprocess_get_if_exited (checker) || g_subprocess_get_exit_status (checker) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "countersign-pdf-signatures failed");
+      return NULL;
+    }
+  return g_steal_pointer (&output);
+}
+
 /**
  * cs_viewer_document_read_signatures:
  * @self: a #CsViewerDocument
@@ -806,8 +881,10 @@ cs_viewer_document_get_text_layout (CsViewerDocument  *self,
  *
  * Finds every signature field of the PDF and validates it, with its
  * certificate, against the system's trust store (through NSS, as Poppler
- * does). Blocks: validation can read the network-less certificate
- * database and take a moment.
+ * does). Validation runs in a process of its own,
+ * countersign-pdf-signatures, within a time limit: see its source for
+ * the Poppler bug this keeps out of the desk. A signature the checker
+ * could not read comes back as one that could not be checked. Blocks.
  *
  * Returns: (transfer full) (element-type CsDocumentSignature): the
  *   signatures in page order, empty for an unsigned document
@@ -818,48 +895,51 @@ cs_viewer_document_read_signatures (CsViewerDocument  *self,
                                     GError           **error)
 {
   g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) output = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
   PopplerDocument *pdf;
+  JsonNode *root;
+  int n_signatures;
 
   g_return_val_if_fail (CS_IS_VIEWER_DOCUMENT (self), NULL);
 
   if (self->image != NULL)
     return g_steal_pointer (&signatures);
+  /* Most materials have no signature at all: asked of Poppler here, which
+   * only reads the document's form. */
   pdf = acquire (self, error);
   if (pdf == NULL)
     return NULL;
-
-  /* A document without any form has no signature: most materials. */
-  if (poppler_document_get_n_signatures (pdf) > 0)
-    for (guint i = 0; i < self->n_pages; i++)
-      {
-        g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
-        GList *mapping;
-
-        if (g_cancellable_is_cancelled (cancellable))
-          break;
-        if (page == NULL)
-          continue;
-        mapping = poppler_page_get_form_field_mapping (page);
-        for (GList *l = mapping; l != NULL; l = l->next)
-          {
-            PopplerFormFieldMapping *m = l->data;
-            g_autoptr(GError) local_error = NULL;
-            PopplerSignatureInfo *info;
-            g_autofree char *name = NULL;
-
-            if (poppler_form_field_get_field_type (m->field) != POPPLER_FORM_FIELD_SIGNATURE)
-              continue;
-            name = poppler_form_field_get_name (m->field);
-            info = poppler_form_field_signature_validate_sync (
-                     m->field, POPPLER_SIGNATURE_VALIDATION_FLAG_VALIDATE_CERTIFICATE,
-                     cancellable, &local_error);
-            g_ptr_array_add (signatures, cs_document_signature_new (name, i, info));
-            g_clear_pointer (&info, poppler_signature_info_free);
-          }
-        poppler_page_free_form_field_mapping (mapping);
-      }
+  n_signatures = poppler_document_get_n_signatures (pdf);
   release (self, pdf);
+  if (n_signatures <= 0)
+    return g_steal_pointer (&signatures);
+
+  output = run_signature_checker (self, cancellable, &local_error);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  if (output != NULL &&
+      json_parser_load_from_data (parser, g_bytes_get_data (output, NULL),
+                                  g_bytes_get_size (output), &local_error) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (node))
+            g_ptr_array_add (signatures,
+                             cs_document_signature_new_from_json (json_node_get_object (node)));
+        }
+      return g_steal_pointer (&signatures);
+    }
+
+  g_debug ("Signatures not checked: %s",
+           local_error != NULL ? local_error->message : "no answer");
+  for (int i = 0; i < n_signatures; i++)
+    g_ptr_array_add (signatures, cs_document_signature_new_unchecked (G_MAXUINT));
   return g_steal_pointer (&signatures);
 }

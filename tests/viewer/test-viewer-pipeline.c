@@ -594,6 +594,15 @@ test_signatures (void)
   line = cs_document_signature_describe (signature);
   g_assert_true (g_str_has_prefix (line, "Signed by Zhang Wei on "));
 
+  /* The same signer's certificate again, in the same process: the check
+   * runs in a process of its own each time (Poppler 22.12 would read
+   * freed memory here). */
+  g_clear_pointer (&good, g_ptr_array_unref);
+  good = cs_viewer_document_read_signatures (signed_document, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (good->len, ==, 1);
+  g_assert_true (cs_document_signature_is_valid (g_ptr_array_index (good, 0)));
+
   bad = cs_viewer_document_read_signatures (tampered, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (bad->len, ==, 1);
@@ -601,6 +610,30 @@ test_signatures (void)
   g_assert_false (cs_document_signature_is_valid (signature));
   g_assert_cmpstr (cs_document_signature_describe_signature (signature), ==,
                    "The document was changed after it was signed.");
+}
+
+static void
+test_signatures_unchecked (void)
+{
+  g_autoptr(CsViewerDocument) document = open_sample ("COUNTERSIGN_SAMPLE_SIGNED_PDF");
+  g_autofree char *saved = g_strdup (g_getenv ("COUNTERSIGN_LIBEXECDIR"));
+  g_autoptr(GPtrArray) signatures = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  CsDocumentSignature *signature;
+
+  /* No checker to run: the signature is there, and could not be checked. */
+  g_setenv ("COUNTERSIGN_LIBEXECDIR", "/nonexistent", TRUE);
+  signatures = cs_viewer_document_read_signatures (document, NULL, &error);
+  g_setenv ("COUNTERSIGN_LIBEXECDIR", saved, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signatures->len, ==, 1);
+  signature = g_ptr_array_index (signatures, 0);
+  g_assert_false (cs_document_signature_is_valid (signature));
+  g_assert_cmpstr (cs_document_signature_describe_signature (signature), ==,
+                   "The signature could not be checked.");
+  line = cs_document_signature_describe (signature);
+  g_assert_cmpstr (line, ==, "Signed by an unknown signer");
 }
 
 /* Search */
@@ -679,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/viewer/document/password", test_document_password);
   g_test_add_func ("/viewer/document/image", test_document_image);
   g_test_add_func ("/viewer/document/signatures", test_signatures);
+  g_test_add_func ("/viewer/document/signatures-unchecked", test_signatures_unchecked);
   g_test_add_func ("/viewer/search", test_search);
 
   return g_test_run ();
