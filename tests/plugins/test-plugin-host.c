@@ -302,6 +302,36 @@ test_load (void)
   g_assert_nonnull (cs_plugin_get_error (abi));
 }
 
+/* A plugin whose file names another department than it implements is
+ * refused once loaded, with both named; the others go on. It lives in a
+ * folder of its own (tests/plugins/refused), searched by this test only. */
+static void
+test_wrong_department (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(CsPluginHost) host = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("COUNTERSIGN_PLUGIN_PATH"));
+  g_auto(GStrv) dirs = g_strsplit (saved, G_SEARCHPATH_SEPARATOR_S, -1);
+  g_autofree char *refused = g_test_build_filename (G_TEST_BUILT, "refused", NULL);
+  g_autofree char *path = g_strconcat (dirs[0], G_SEARCHPATH_SEPARATOR_S, refused, NULL);
+  CsPlugin *wrong;
+
+  g_setenv ("COUNTERSIGN_PLUGIN_PATH", path, TRUE);
+  g_test_expect_message ("CsPluginHost", G_LOG_LEVEL_MESSAGE, "*wrong-department*");
+  host = new_host (settings, FALSE);
+  g_test_assert_expected_messages ();
+  g_setenv ("COUNTERSIGN_PLUGIN_PATH", saved, TRUE);
+
+  wrong = get_plugin (host, "wrong-department");
+  g_assert_nonnull (wrong);
+  g_assert_false (cs_plugin_get_enabled (wrong));
+  g_assert_nonnull (strstr (cs_plugin_get_error (wrong), "“forestry”"));
+  g_assert_nonnull (strstr (cs_plugin_get_error (wrong), "“health”"));
+  g_assert_null (cs_plugin_host_lookup (host, NULL, "health.test-wrong-department"));
+  g_assert_nonnull (cs_plugin_host_lookup (host, "health", "health.radiation-worker"));
+  g_assert_nonnull (cs_plugin_host_lookup (host, "forestry", "forestry.timber-logging"));
+}
+
 static void
 test_check_case (void)
 {
@@ -572,6 +602,7 @@ main (int   argc,
     adw_init ();
 
   g_test_add_func ("/plugin-host/load", test_load);
+  g_test_add_func ("/plugin-host/wrong-department", test_wrong_department);
   g_test_add_func ("/plugin-host/check-case", test_check_case);
   g_test_add_func ("/plugin-host/broken-plugin", test_broken_plugin);
   g_test_add_func ("/plugin-host/settings", test_settings);
