@@ -21,8 +21,8 @@ import time
 
 import pyatspi
 
-from uitest import (ok, bail_out, wait_for, walk, find, find_app, widget_action, type_into,
-                    click, screenshot, text_of, button, sensitive, finish)
+from uitest import (ok, bail_out, wait_for, walk, find, widget_action, type_into,
+                    click, screenshot, text_of, button, sensitive, finish, Desk)
 
 TODAY = "2026-11-18"
 class Central:
@@ -59,40 +59,8 @@ class Central:
             self.log.close()
 
 
-class Desk:
-    def __init__(self, folder, args, lang="C.UTF-8"):
-        env = dict(os.environ)
-        env["GSETTINGS_SCHEMA_DIR"] = os.environ["COUNTERSIGN_SCHEMA_DIR"]
-        # Settings persist between runs, in the private HOME of the wrapper.
-        env["GSETTINGS_BACKEND"] = "keyfile"
-        env["LANG"] = env["LC_ALL"] = lang
-        env["LANGUAGE"] = "zh_CN" if lang.startswith("zh") else ""
-        env.pop("NO_AT_BRIDGE", None)
-        env["G_DEBUG"] = os.environ.get("COUNTERSIGN_DESK_G_DEBUG", "")
-        # Xvfb has only software GL (llvmpipe), many times slower than
-        # cairo here and nothing like a desktop's GPU; under the sanitizers
-        # it is slower still.
-        env.setdefault("GSK_RENDERER", "cairo")
-        env.pop("COUNTERSIGN_TOKEN", None)
-        self.log = open(os.path.join(folder, "desk-%d.log" % time.monotonic_ns()), "w")
-        self.process = subprocess.Popen([os.environ["COUNTERSIGN_DESK"],
-                                         "--data-dir", os.path.join(folder, "data"),
-                                         "--today", TODAY] + args,
-                                        env=env, stdout=self.log, stderr=self.log)
-        self.app = find_app(self.process)
-        if self.app is None:
-            self.process.kill()
-            bail_out("the desk did not show up on the accessibility bus")
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            code = self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            code = self.process.wait()
-        self.log.close()
-        return code
+def start_desk(folder, args, lang="C.UTF-8"):
+    return Desk(folder, ["--today", TODAY] + args, lang=lang)
 
 
 def status_lines(app):
@@ -279,7 +247,7 @@ def run(folder, central):
         "ORDER BY c.number LIMIT 1")[0]
 
     # 1. A first start: the sign-in page, then the inbox.
-    desk = Desk(folder, ["--server", central.url])
+    desk = start_desk(folder, ["--server", central.url])
     app = desk.app
     username = wait_for(lambda: find(app, role="text", name="Username"))
     ok(username is not None, "the sign-in page asks for a username")
@@ -325,7 +293,7 @@ def run(folder, central):
 
     # 2. The next start: the remembered server and user, the token from the
     # keyring, no password; in Chinese.
-    desk = Desk(folder, [], lang="zh_CN.UTF-8")
+    desk = start_desk(folder, [], lang="zh_CN.UTF-8")
     app = desk.app
     counted = wait_for(lambda: count_label(app, r"^%d 件$" % total), timeout=60)
     ok(counted is not None, "the next start opens the inbox without a password, in Chinese")
@@ -344,7 +312,7 @@ def run(folder, central):
 
     # 3. The server is down: the desk opens from the cache, marked offline.
     central.stop()
-    desk = Desk(folder, [])
+    desk = start_desk(folder, [])
     app = desk.app
     counted = wait_for(lambda: count_label(app, r"^%d cases$" % total), timeout=60)
     ok(counted is not None, "with the server down the inbox opens from the cache")

@@ -28,43 +28,13 @@ import time
 
 import pyatspi
 
-from uitest import (ok, bail_out, wait_for, find, find_app, widget_action, type_into, click,
-                    screenshot, text_of, button, sensitive, finish)
+from uitest import (ok, bail_out, wait_for, find, widget_action, type_into, click, screenshot,
+                    text_of, button, sensitive, finish, Desk)
 
 
-class Viewer:
-    """countersign with files on its command line."""
-
-    def __init__(self, folder, files, lang="C.UTF-8"):
-        env = dict(os.environ)
-        env["GSETTINGS_SCHEMA_DIR"] = os.environ["COUNTERSIGN_SCHEMA_DIR"]
-        env["GSETTINGS_BACKEND"] = "memory"
-        env["LANG"] = env["LC_ALL"] = lang
-        env["LANGUAGE"] = "zh_CN" if lang.startswith("zh") else ""
-        env.pop("NO_AT_BRIDGE", None)
-        env["G_DEBUG"] = os.environ.get("COUNTERSIGN_DESK_G_DEBUG", "")
-        env.setdefault("GSK_RENDERER", "cairo")
-        self.log = open(os.path.join(folder, "viewer-%d.log" % time.monotonic_ns()), "w")
-        self.process = subprocess.Popen([os.environ["COUNTERSIGN_DESK"],
-                                         "--data-dir", os.path.join(folder, "data")] + files,
-                                        env=env, stdout=self.log, stderr=self.log)
-        self.app = find_app(self.process)
-        if self.app is None:
-            self.process.kill()
-            bail_out("the viewer did not show up on the accessibility bus")
-
-    def window(self, title):
-        return wait_for(lambda: find(self.app, role="frame", name=title), timeout=30)
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            code = self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            code = self.process.wait()
-        self.log.close()
-        return code
+def Viewer(folder, files):
+    """countersign with files on its command line, settings in memory."""
+    return Desk(folder, files, backend="memory")
 
 
 def page_label(window, pattern=r"^Page \d+ of \d+$"):

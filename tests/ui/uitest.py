@@ -141,7 +141,85 @@ def sensitive(node):
     return node is not None and node.getState().contains(pyatspi.STATE_SENSITIVE)
 
 
+class Desk:
+    """The desk (COUNTERSIGN_DESK) started with ARGS, found on the accessibility
+    bus. Settings persist between starts in the keyfile backend (in the
+    private HOME of run-ui-test), or not at all with backend="memory"."""
+
+    def __init__(self, folder, args, lang="C.UTF-8", backend="keyfile"):
+        env = dict(os.environ)
+        env["GSETTINGS_SCHEMA_DIR"] = os.environ["COUNTERSIGN_SCHEMA_DIR"]
+        env["GSETTINGS_BACKEND"] = backend
+        env["LANG"] = env["LC_ALL"] = lang
+        env["LANGUAGE"] = "zh_CN" if lang.startswith("zh") else ""
+        env.pop("NO_AT_BRIDGE", None)
+        env["G_DEBUG"] = os.environ.get("COUNTERSIGN_DESK_G_DEBUG", "")
+        # Xvfb has only software GL (llvmpipe), many times slower than
+        # cairo here and nothing like a desktop's GPU; under the sanitizers
+        # it is slower still.
+        env.setdefault("GSK_RENDERER", "cairo")
+        env.pop("COUNTERSIGN_TOKEN", None)
+        self.log = open(os.path.join(folder, "desk-%d.log" % time.monotonic_ns()), "w")
+        self.process = subprocess.Popen([os.environ["COUNTERSIGN_DESK"],
+                                         "--data-dir", os.path.join(folder, "data")] + args,
+                                        env=env, stdout=self.log, stderr=self.log)
+        self.app = find_app(self.process)
+        if self.app is None:
+            self.process.kill()
+            bail_out("the desk did not show up on the accessibility bus")
+
+    def window(self, title):
+        return wait_for(lambda: find(self.app, role="frame", name=title), timeout=30)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            code = self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code = self.process.wait()
+        self.log.close()
+        return code
+
+
 def finish():
     """Prints the plan; the exit status for the test's main()."""
     print("1..%d" % test_number, flush=True)
     return 1 if failures else 0
+
+
+def showing(node):
+    """Whether a widget is on screen (GTK keeps hidden widgets in the tree)."""
+    try:
+        return node is not None and node.getState().contains(pyatspi.STATE_SHOWING)
+    except Exception:
+        return False
+
+
+def shown(app, role=None, name=None, pattern=None):
+    """The first widget that matches and is on screen."""
+    for node in walk(app):
+        try:
+            if role is not None and node.getRoleName() != role:
+                continue
+            if name is not None and node.name != name:
+                continue
+            if pattern is not None and not re.search(pattern, node.name or ""):
+                continue
+            if showing(node):
+                return node
+        except Exception:
+            continue
+    return None
+
+
+def sign_in(app, url, username, password):
+    """Fills the desk's sign-in page and signs in."""
+    user = wait_for(lambda: find(app, role="text", name="Username"))
+    server = find(app, role="text", name="Server Address")
+    if server is not None and text_of(server) != url:
+        type_into(server, url)
+    type_into(user, username)
+    type_into(find(app, role="text", name="Password") or
+              find(app, role="password text", name="Password"), password)
+    click(wait_for(lambda: find(app, role="push button", pattern="Sign In")))
