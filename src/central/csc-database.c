@@ -187,6 +187,19 @@ static const char *migrations[] = {
   "  document BLOB NOT NULL,"
   "  recorded_at TEXT NOT NULL);"
   "CREATE INDEX decisions_by_case ON decisions(case_id, department);",
+
+  /* 3: an approver's absence covered by a named substitute */
+  "CREATE TABLE substitutions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  department TEXT NOT NULL REFERENCES departments(code),"
+  "  absent_id INTEGER NOT NULL REFERENCES users(id),"
+  "  substitute_id INTEGER NOT NULL REFERENCES users(id),"
+  "  from_date TEXT NOT NULL,"
+  "  to_date TEXT NOT NULL,"
+  "  reason TEXT NOT NULL,"
+  "  created_by INTEGER NOT NULL REFERENCES users(id),"
+  "  created_at TEXT NOT NULL);"
+  "CREATE INDEX substitutions_by_substitute ON substitutions(department, substitute_id, from_date);",
 };
 
 static void

@@ -118,6 +118,25 @@ load_part (CscRequest  *req,
   return FALSE;
 }
 
+static char *
+today_in_china (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("+08:00");
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+
+  return g_date_time_format (now, "%F");
+}
+
+/* Whether the caller stands in today for the approver who holds @part. */
+static int
+caller_covers (CscRequest        *req,
+               const CscCasePart *part,
+               GError           **error)
+{
+  return csc_server_substitute_covers (req->db, req->user->department, part->assignee_id,
+                                       req->user->id, error);
+}
+
 /* GET /v1/cases ------------------------------------------------------------ */
 
 static gboolean
@@ -158,6 +177,8 @@ list_cases (CscRequest *req)
   g_autoptr(GString) body = NULL;
   g_autofree char *status_json = NULL;
   g_autofree char *since = NULL;
+  g_autofree char *today = NULL;
+  const char *assignee;
   const char *text;
   gint64 cursor = 0;
   gint64 limit = DEFAULT_PAGE;
@@ -195,6 +216,18 @@ list_cases (CscRequest *req)
       return;
     }
 
+  /* An approver's own cases, and those of colleagues they stand in for
+   * today. */
+  assignee = req->query != NULL ? g_hash_table_lookup (req->query, "assignee") : NULL;
+  if (assignee != NULL && (*assignee == '\0' || strlen (assignee) > 64))
+    {
+      csc_request_problem (req, CSC_PROBLEM_INVALID_PARAMETER, "assignee",
+                           "“assignee” is a username.");
+      return;
+    }
+  if (assignee != NULL)
+    today = today_in_china ();
+
   /* Pages follow the order of the last change: a case that changes while a
    * client pages moves to the end, where the client meets it again, and
    * the cursor (the last change seen) never skips one. */
@@ -203,6 +236,12 @@ list_cases (CscRequest *req)
                                " WHERE department = ?1 AND updated_seq > ?2"
                                " AND (?3 IS NULL OR updated_at >= ?3)"
                                " AND (?4 IS NULL OR state IN (SELECT value FROM json_each(?4)))"
+                               " AND (?6 IS NULL OR assignee_id IN"
+                               "      (SELECT id FROM users WHERE username = ?6"
+                               "       UNION SELECT s.absent_id FROM substitutions s"
+                               "       JOIN users u ON u.id = s.substitute_id"
+                               "       WHERE u.username = ?6 AND s.department = ?1"
+                               "       AND s.from_date <= ?7 AND s.to_date >= ?7))"
                                " ORDER BY updated_seq LIMIT ?5",
                                &error);
   if (stmt == NULL)
@@ -216,6 +255,8 @@ list_cases (CscRequest *req)
   sqlite3_bind_text (stmt, 3, since, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, status_json, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, limit + 1);
+  sqlite3_bind_text (stmt, 6, assignee, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, today, -1, SQLITE_STATIC);
 
   body = g_string_sized_new (1024 * (gsize)limit);
   g_string_append (body, "{\"items\":[");
@@ -687,6 +728,7 @@ release_case (CscRequest *req,
   JsonObject *body;
   const char *reason;
   gboolean ok;
+  int covers = 0;
 
   if (!csc_request_require_role (req, "approver"))
     return;
@@ -715,8 +757,15 @@ release_case (CscRequest *req,
 
   /* The chief representative may release a colleague's case, to hand it
    * to someone else; an approver only their own. */
-  if (part.assignee_id != req->user->id && !csc_user_has_role (req->user, "chief"))
+  if (part.assignee_id != req->user->id && !csc_user_has_role (req->user, "chief") &&
+      (covers = caller_covers (req, &part, &error)) != 1)
     {
+      if (covers < 0)
+        {
+          csc_request_abort_write (req);
+          csc_request_internal_error (req, error);
+          return;
+        }
       csc_request_abort_write (req);
       csc_request_problem (req, CSC_PROBLEM_NOT_ASSIGNEE, NULL,
                            "Case %s is claimed by %s; only they or the chief representative "
@@ -1015,6 +1064,7 @@ post_review (CscRequest *req,
   JsonObject *body;
   JsonNode *final_node;
   gboolean final = TRUE;
+  int covers = 0;
   guint n_problems;
   gint64 review_id;
 
@@ -1059,12 +1109,17 @@ post_review (CscRequest *req,
       return;
     }
 
-  if (part.assignee_id != req->user->id)
+  /* A substitute works the cases of the approver they stand in for. */
+  if (part.assignee_id != req->user->id &&
+      (covers = caller_covers (req, &part, &error)) != 1)
     {
       csc_request_abort_write (req);
-      csc_request_problem (req, CSC_PROBLEM_NOT_ASSIGNEE, NULL,
-                           "Case %s is claimed by %s; only they can review it.",
-                           case_id, part.assignee_name);
+      if (covers < 0)
+        csc_request_internal_error (req, error);
+      else
+        csc_request_problem (req, CSC_PROBLEM_NOT_ASSIGNEE, NULL,
+                             "Case %s is claimed by %s; only they, or who stands in for "
+                             "them, can review it.", case_id, part.assignee_name);
       return;
     }
 
@@ -1138,7 +1193,8 @@ post_review (CscRequest *req,
 
   next_state = final ? "reviewed"
                      : (g_str_equal (part.state, "extended") ? "extended" : "under_review");
-  if (!set_part_state (req, case_id, next_state, req->user->id, &error))
+  /* A substitute's review leaves the case with the approver it belongs to. */
+  if (!set_part_state (req, case_id, next_state, part.assignee_id, &error))
     goto failed;
 
   builder = json_builder_new_immutable ();

@@ -143,6 +143,13 @@ void         csc_server_handle_cases      (CscRequest   *req);
 void         csc_server_handle_events     (CscRequest   *req);
 void         csc_server_handle_decisions  (CscRequest   *req,
                                            const char   *case_id);
+void         csc_server_handle_departments (CscRequest  *req);
+
+int          csc_server_substitute_covers (CscDatabase  *db,
+                                           const char   *department,
+                                           gint64        absent_id,
+                                           gint64        substitute_id,
+                                           GError      **error);
 
 void         csc_server_notify_events     (CscServer    *self);
 GBytes      *csc_server_get_blob          (CscServer    *self,

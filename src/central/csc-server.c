@@ -711,6 +711,8 @@ handle_v1 (SoupServer        *soup,
     csc_server_handle_cases (&req);
   else if (g_str_equal (resource, "events"))
     csc_server_handle_events (&req);
+  else if (g_str_equal (resource, "departments"))
+    csc_server_handle_departments (&req);
   else
     csc_request_problem (&req, CSC_PROBLEM_NOT_FOUND, NULL, "There is no resource at %s.", path);
 
