@@ -26,6 +26,7 @@
 #include "cs-decision-document.h"
 #include "cs-decision-draft.h"
 #include "cs-decision-verifier.h"
+#include "cs-department-stats.h"
 #include "cs-outbox.h"
 #include "cs-signer.h"
 #include "cs-sync.h"
@@ -1412,6 +1413,346 @@ cmd_due (Cli   *cli,
   return EXIT_SUCCESS;
 }
 
+/* stats: the department's figures, for its chief representative. */
+
+static const struct
+{
+  CsStatsCount count;
+  const char *column;
+} stats_counts[] = {
+  { CS_STATS_DECIDED, "decided" },
+  { CS_STATS_WITHIN_PROMISED, "within_promised" },
+  { CS_STATS_INSTANT_DECIDED, "instant_decided" },
+  { CS_STATS_INSTANT_SAME_DAY, "instant_same_day" },
+  { CS_STATS_ACCEPTED, "accepted" },
+  { CS_STATS_SUPPLEMENT_NOTICES, "supplement_notices" },
+};
+
+static const struct
+{
+  CsStatsMeasure measure;
+  const char *column;
+} stats_measures[] = {
+  { CS_STATS_WITHIN_PROMISED_PCT, "within_promised_pct" },
+  { CS_STATS_MEAN_DAYS, "mean_days" },
+  { CS_STATS_MEDIAN_DAYS, "median_days" },
+  { CS_STATS_MEAN_STATUTORY_LIMIT, "mean_statutory_limit" },
+  { CS_STATS_RATIO, "ratio" },
+  { CS_STATS_INSTANT_SAME_DAY_PCT, "instant_same_day_pct" },
+  { CS_STATS_SUPPLEMENT_RATE_PCT, "supplement_rate_pct" },
+};
+
+static const struct
+{
+  CsOpenCount count;
+  const char *column;
+} stats_open[] = {
+  { CS_OPEN_TOTAL, "total" },
+  { CS_OPEN_ON_TRACK, "on_track" },
+  { CS_OPEN_PAUSED, "paused" },
+  { CS_OPEN_YELLOW, "yellow" },
+  { CS_OPEN_RED, "red" },
+  { CS_OPEN_DUE_TODAY, "due_today" },
+  { CS_OPEN_DUE_THIS_WEEK, "due_this_week" },
+  { CS_OPEN_AWAITING_SIGNATURE, "awaiting_signature" },
+  { CS_OPEN_SUPPLEMENT_REQUESTED, "supplement_requested" },
+  { CS_OPEN_SUSPENDED, "suspended" },
+  { CS_OPEN_WAITING_ON_CO_DEPARTMENTS, "waiting_on_co_departments" },
+};
+
+/* A measure as people read it: one decimal, or a dash for none. */
+static char *
+format_measure (CsStatsFigures *figures,
+                CsStatsMeasure  measure,
+                const char     *suffix)
+{
+  double value;
+
+  if (!cs_stats_figures_get_measure (figures, measure, &value))
+    return g_strdup ("–");
+  return g_strdup_printf ("%.1f%s", value, suffix);
+}
+
+static void
+print_figures (const char     *title,
+               CsStatsFigures *f)
+{
+  g_autofree char *within = format_measure (f, CS_STATS_WITHIN_PROMISED_PCT, "%");
+  g_autofree char *mean = format_measure (f, CS_STATS_MEAN_DAYS, "");
+  g_autofree char *median = format_measure (f, CS_STATS_MEDIAN_DAYS, "");
+  g_autofree char *limit = format_measure (f, CS_STATS_MEAN_STATUTORY_LIMIT, "");
+  g_autofree char *instant = format_measure (f, CS_STATS_INSTANT_SAME_DAY_PCT, "%");
+  g_autofree char *supplement = format_measure (f, CS_STATS_SUPPLEMENT_RATE_PCT, "%");
+  double ratio;
+  g_autofree char *ratio_text = NULL;
+
+  ratio_text = cs_stats_figures_get_measure (f, CS_STATS_RATIO, &ratio)
+               ? g_strdup_printf ("%.2f", ratio) : g_strdup ("–");
+
+  g_print ("\n%s\n", title);
+  g_print (_("  Decided: %d, within the promised limit: %d"
+             " (%s)\n"),
+           (int) cs_stats_figures_get_count (f, CS_STATS_DECIDED),
+           (int) cs_stats_figures_get_count (f, CS_STATS_WITHIN_PROMISED), within);
+  g_print (_("  Working days taken: mean %s, median %s; statutory limit %s on average "
+             "(ratio %s)\n"),
+           mean, median, limit, ratio_text);
+  g_print (_("  Instant matters decided the same day: %d of %d"
+             " (%s)\n"),
+           (int) cs_stats_figures_get_count (f, CS_STATS_INSTANT_SAME_DAY),
+           (int) cs_stats_figures_get_count (f, CS_STATS_INSTANT_DECIDED), instant);
+  g_print (_("  Accepted: %d, with a supplement notice: %d"
+             " (%s)\n"),
+           (int) cs_stats_figures_get_count (f, CS_STATS_ACCEPTED),
+           (int) cs_stats_figures_get_count (f, CS_STATS_SUPPLEMENT_NOTICES), supplement);
+}
+
+/* A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+static void
+print_csv_field (GString    *line,
+                 const char *value)
+{
+  if (value == NULL)
+    value = "";
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, value);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *c = value; *c != '\0'; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *c);
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+print_csv_row (const char *scope,
+               const char *key,
+               const char *name,
+               const char *figure,
+               const char *value)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  print_csv_field (line, scope);
+  g_string_append_c (line, ',');
+  print_csv_field (line, key);
+  g_string_append_c (line, ',');
+  print_csv_field (line, name);
+  g_string_append_c (line, ',');
+  print_csv_field (line, figure);
+  g_string_append_c (line, ',');
+  print_csv_field (line, value);
+  g_print ("%s\r\n", line->str);
+}
+
+/* One row per figure (scope, key, name, figure, value): the same columns
+ * for every group, so that scripts and spreadsheets pivot as they like.
+ * Numbers in the C locale, two decimals; a share of nothing is empty. */
+static void
+print_figures_csv (const char     *scope,
+                   CsStatsFigures *f)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (stats_counts); i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                cs_stats_figures_get_count (f, stats_counts[i].count));
+
+      print_csv_row (scope, cs_stats_figures_get_key (f), cs_stats_figures_get_name (f),
+                     stats_counts[i].column, value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (stats_measures); i++)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      double value;
+
+      if (cs_stats_figures_get_measure (f, stats_measures[i].measure, &value))
+        g_ascii_formatd (buffer, sizeof buffer, "%.2f", value);
+      print_csv_row (scope, cs_stats_figures_get_key (f), cs_stats_figures_get_name (f),
+                     stats_measures[i].column, buffer);
+    }
+}
+
+static gboolean
+parse_day (const char *text,
+           GDate      *date)
+{
+  guint year, month, day;
+  char tail;
+
+  g_date_clear (date, 1);
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+static int
+cmd_stats (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CsDepartmentStats) stats = NULL;
+  g_autoptr(CsUser) me = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *as_of_text = NULL;
+  gboolean csv = FALSE;
+  GDate from, to, as_of;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
+      N_("The first day of the period"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
+      N_("The last day of the period"), N_("YYYY-MM-DD") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("See the open cases as on this day (default today)"), N_("YYYY-MM-DD") },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
+      N_("Print comma-separated values, one figure a line"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  GPtrArray *groups;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc != 1 || from_text == NULL || to_text == NULL)
+    return usage_error (_("Usage: stats --from YYYY-MM-DD --to YYYY-MM-DD [--csv]"));
+  if (!parse_day (from_text, &from) || !parse_day (to_text, &to) ||
+      (as_of_text != NULL && !parse_day (as_of_text, &as_of)))
+    return usage_error (_("Dates are given as YYYY-MM-DD"));
+  if (g_date_compare (&to, &from) < 0)
+    return usage_error (_("The period ends before it starts"));
+
+  if (!sign_in (cli, &error))
+    return fail (error);
+
+  /* The figures are the signed-in chief's own department's. */
+  if (cli->user != NULL)
+    me = g_object_ref (cli->user);
+  else
+    {
+      cs_client_get_me_async (cli->client, NULL, store_result, &result);
+      me = cs_client_get_me_finish (cli->client, wait_for (&result), &error);
+      g_clear_object (&result);
+      if (me == NULL)
+        return fail (error);
+    }
+
+  cs_client_get_department_stats_async (cli->client, cs_user_get_department (me), &from, &to,
+                                        as_of_text != NULL ? &as_of : NULL,
+                                        NULL, store_result, &result);
+  stats = cs_client_get_department_stats_finish (cli->client, wait_for (&result), &error);
+  if (stats == NULL)
+    return fail (error);
+
+  if (csv)
+    {
+      const char *department = cs_department_stats_get_department (stats);
+
+      print_csv_row ("scope", "key", "name", "figure", "value");
+      {
+        CsStatsFigures *overall = cs_department_stats_get_overall (stats);
+
+        for (guint i = 0; i < G_N_ELEMENTS (stats_counts); i++)
+          {
+            g_autofree char *value = NULL;
+
+            value = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                     cs_stats_figures_get_count (overall, stats_counts[i].count));
+            print_csv_row ("department", department, cs_user_get_department_name (me),
+                           stats_counts[i].column, value);
+          }
+        for (guint i = 0; i < G_N_ELEMENTS (stats_measures); i++)
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE] = "";
+            double value;
+
+            if (cs_stats_figures_get_measure (overall, stats_measures[i].measure, &value))
+              g_ascii_formatd (buffer, sizeof buffer, "%.2f", value);
+            print_csv_row ("department", department, cs_user_get_department_name (me),
+                           stats_measures[i].column, buffer);
+          }
+      }
+      groups = cs_department_stats_get_matters (stats);
+      for (guint i = 0; i < groups->len; i++)
+        print_figures_csv ("matter", g_ptr_array_index (groups, i));
+      groups = cs_department_stats_get_approvers (stats);
+      for (guint i = 0; i < groups->len; i++)
+        print_figures_csv ("approver", g_ptr_array_index (groups, i));
+      for (guint i = 0; i < G_N_ELEMENTS (stats_open); i++)
+        {
+          g_autofree char *value = NULL;
+
+          value = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                   cs_department_stats_get_open (stats, stats_open[i].count));
+          print_csv_row ("open", department, cs_user_get_department_name (me),
+                         stats_open[i].column, value);
+        }
+      return EXIT_SUCCESS;
+    }
+
+  {
+    g_autofree char *first = format_date (cs_department_stats_get_from (stats));
+    g_autofree char *last = format_date (cs_department_stats_get_to (stats));
+    g_autofree char *day = format_date (cs_department_stats_get_as_of (stats));
+
+    g_print (_("%s (%s), %s to %s\n"), cs_user_get_department_name (me),
+             cs_department_stats_get_department (stats), first, last);
+    print_figures (_("Whole department"), cs_department_stats_get_overall (stats));
+
+    groups = cs_department_stats_get_matters (stats);
+    for (guint i = 0; i < groups->len; i++)
+      {
+        CsStatsFigures *f = g_ptr_array_index (groups, i);
+        g_autofree char *title = g_strdup_printf (_("Matter %s (%s)"), cs_stats_figures_get_name (f),
+                                                  cs_stats_figures_get_key (f));
+
+        print_figures (title, f);
+      }
+
+    groups = cs_department_stats_get_approvers (stats);
+    for (guint i = 0; i < groups->len; i++)
+      {
+        CsStatsFigures *f = g_ptr_array_index (groups, i);
+        g_autofree char *title = g_strdup_printf (_("Approver %s (%s)"),
+                                                  cs_stats_figures_get_name (f),
+                                                  cs_stats_figures_get_key (f));
+
+        print_figures (title, f);
+      }
+
+    g_print ("\n");
+    g_print (_("Open cases on %s: %d\n"), day,
+             (int) cs_department_stats_get_open (stats, CS_OPEN_TOTAL));
+    g_print (_("  On track: %d, yellow: %d, red: %d, paused: %d\n"),
+             (int) cs_department_stats_get_open (stats, CS_OPEN_ON_TRACK),
+             (int) cs_department_stats_get_open (stats, CS_OPEN_YELLOW),
+             (int) cs_department_stats_get_open (stats, CS_OPEN_RED),
+             (int) cs_department_stats_get_open (stats, CS_OPEN_PAUSED));
+    g_print (_("  Due today: %d, due by Sunday: %d\n"),
+             (int) cs_department_stats_get_open (stats, CS_OPEN_DUE_TODAY),
+             (int) cs_department_stats_get_open (stats, CS_OPEN_DUE_THIS_WEEK));
+    g_print (_("  Waiting for the chief’s signature: %d, suspended: %d\n"),
+             (int) cs_department_stats_get_open (stats, CS_OPEN_AWAITING_SIGNATURE),
+             (int) cs_department_stats_get_open (stats, CS_OPEN_SUSPENDED));
+    g_print (_("Supplements awaited from applicants: %d\n"),
+             (int) cs_department_stats_get_open (stats, CS_OPEN_SUPPLEMENT_REQUESTED));
+    g_print (_("Decided here, waiting on a co-department: %d\n"),
+             (int) cs_department_stats_get_open (stats, CS_OPEN_WAITING_ON_CO_DEPARTMENTS));
+  }
+  return EXIT_SUCCESS;
+}
+
 static const struct
 {
   const char *name;
@@ -1432,6 +1773,7 @@ static const struct
   { "validate-id", cmd_validate },
   { "validate-uscc", cmd_validate },
   { "due", cmd_due },
+  { "stats", cmd_stats },
 };
 
 static void
@@ -1497,7 +1839,9 @@ main (int    argc,
       "  validate-id VALUE     check a resident ID number (GB 11643)\n"
       "  validate-uscc VALUE   check a unified social credit code (GB 32100)\n"
       "  due --calendar FILE --accepted DATE --days N [--suspend FROM..TO]…\n"
-      "                        compute a due date in working days"));
+      "                        compute a due date in working days\n"
+      "  stats --from YYYY-MM-DD --to YYYY-MM-DD [--csv]\n"
+      "                        the department’s figures over a period (chiefs)"));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "cs-client.h"
+#include "cs-department-stats.h"
 #include "cs-error.h"
 #include "cs-json-private.h"
 
@@ -879,6 +880,80 @@ cs_client_get_calendar_finish (CsClient      *self,
   if (response == NULL || response_object (response, &root, error) == NULL)
     return NULL;
   return g_steal_pointer (&root);
+}
+
+/* Supervision */
+
+/**
+ * cs_client_get_department_stats_async:
+ * @self: a #CsClient
+ * @department: the department's code (the signed-in chief's own)
+ * @from: the first day of the period
+ * @to: the last day of the period, inclusive
+ * @as_of: (nullable): the day the open cases are seen from; the server's
+ *   today when %NULL
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the figures
+ * @user_data: data for @callback
+ *
+ * Fetches the department's figures over a period
+ * (`GET /v1/departments/{code}/stats`), for its chief representative.
+ */
+void
+cs_client_get_department_stats_async (CsClient            *self,
+                                      const char          *department,
+                                      const GDate         *from,
+                                      const GDate         *to,
+                                      const GDate         *as_of,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CS_IS_CLIENT (self));
+  g_return_if_fail (department != NULL);
+  g_return_if_fail (from != NULL && g_date_valid (from));
+  g_return_if_fail (to != NULL && g_date_valid (to));
+  g_return_if_fail (as_of == NULL || g_date_valid (as_of));
+
+  escaped = escape (department);
+  from_text = _cs_json_format_date (from);
+  to_text = _cs_json_format_date (to);
+  if (as_of != NULL)
+    as_of_text = _cs_json_format_date (as_of);
+  path = g_strdup_printf ("/v1/departments/%s/stats?from=%s&to=%s%s%s", escaped,
+                          from_text, to_text, as_of != NULL ? "&as_of=" : "",
+                          as_of != NULL ? as_of_text : "");
+  request_async (self, "GET", path, NULL, NULL, cs_client_get_department_stats_async,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * cs_client_get_department_stats_finish:
+ * @self: a #CsClient
+ * @result: the result
+ * @error: return location for an error; %CS_ERROR_FORBIDDEN for someone
+ *   who is not the department's chief representative
+ *
+ * Returns: (transfer full) (nullable): the figures
+ */
+CsDepartmentStats *
+cs_client_get_department_stats_finish (CsClient      *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  Response *response = request_finish (self, result, cs_client_get_department_stats_async, error);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  if (response == NULL || (object = response_object (response, &root, error)) == NULL)
+    return NULL;
+  return cs_department_stats_new_from_json (object, error);
 }
 
 /* Cases */

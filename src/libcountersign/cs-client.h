@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cs-case.h"
+#include "cs-department-stats.h"
 #include "cs-event.h"
 #include "cs-user.h"
 #include "cs-version-macros.h"
@@ -156,6 +157,19 @@ CS_AVAILABLE_IN_ALL
 CsCase       *cs_client_get_case_finish        (CsClient             *self,
                                                 GAsyncResult         *result,
                                                 char                **out_etag,
+                                                GError              **error);
+CS_AVAILABLE_IN_ALL
+void          cs_client_get_department_stats_async (CsClient         *self,
+                                                const char           *department,
+                                                const GDate          *from,
+                                                const GDate          *to,
+                                                const GDate          *as_of,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+CS_AVAILABLE_IN_ALL
+CsDepartmentStats *cs_client_get_department_stats_finish (CsClient   *self,
+                                                GAsyncResult         *result,
                                                 GError              **error);
 CS_AVAILABLE_IN_ALL
 void          cs_client_get_audit_async        (CsClient             *self,
