@@ -839,12 +839,13 @@ run_signature_checker (CsViewerDocument  *self,
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GBytes) output = NULL;
+  g_autoptr(GBytes) errors = NULL;
   g_autoptr(GSource) timeout = NULL;
   g_autofree char *path = find_signature_checker ();
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
   if (self->password != NULL)
     g_subprocess_launcher_setenv (launcher, "COUNTERSIGN_PDF_PASSWORD", self->password, TRUE);
   checker = g_subprocess_launcher_spawn (launcher, error, path, NULL);
@@ -862,12 +863,18 @@ run_signature_checker (CsViewerDocument  *self,
   g_source_destroy (timeout);
   g_main_context_pop_thread_default (context);
 
-  if (!g_subprocess_communicate_finish (checker, result, &output, NULL, error))
+  if (!g_subprocess_communicate_finish (checker, result, &output, &errors, error))
     return NULL;
   if (!g_subprocess_get_if_exited (checker) || g_subprocess_get_exit_status (checker) != 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           "countersign-pdf-signatures failed");
+      g_autofree char *said = g_strndup (g_bytes_get_data (errors, NULL), g_bytes_get_size (errors));
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "countersign-pdf-signatures failed (%s %d): %s",
+                   g_subprocess_get_if_exited (checker) ? "exit status" : "signal",
+                   g_subprocess_get_if_exited (checker) ? g_subprocess_get_exit_status (checker)
+                                                        : g_subprocess_get_term_sig (checker),
+                   said);
       return NULL;
     }
   return g_steal_pointer (&output);
