@@ -12,6 +12,7 @@
 
 #include "cs-case-view.h"
 #include "cs-checklist-row.h"
+#include "cs-decision-editor.h"
 #include "cs-material-view.h"
 #include "cs-review-editor.h"
 #include "cs-verdict-bar.h"
@@ -60,6 +61,7 @@ struct _CsCaseView
   AdwPreferencesGroup *checklist_group;
   GtkListBox *checklist_list;
   AdwPreferencesGroup *clocks_group;
+  CsDecisionEditor *decision_editor;
   GtkBox *details_box;
   GtkScrolledWindow *details_scroller;
   AdwStatusPage *error_page;
@@ -508,6 +510,9 @@ show_queued_writes (CsCaseView *self)
     {
       CsOutboxItem *item = g_ptr_array_index (items, i - 1);
 
+      /* A signed decision's state is the decision editor's to show. */
+      if (g_strcmp0 (cs_outbox_item_get_kind (item), "decision") == 0)
+        continue;
       if (g_strcmp0 (cs_outbox_item_get_case_id (item), cs_case_get_id (self->kase)) == 0)
         {
           self->write_id = cs_outbox_item_get_id (item);
@@ -720,6 +725,20 @@ open_material (CsCaseView *self,
   cs_session_fetch_material_async (self->session, cs_case_get_id (self->kase), material,
                                    material_progress_cb, self, self->material_cancellable,
                                    material_fetched_cb, g_object_ref (self));
+}
+
+/* The decision document the chief is about to sign, in the viewer. */
+static void
+on_show_decision_document (CsCaseView *self,
+                           GFile      *file)
+{
+  g_cancellable_cancel (self->material_cancellable);
+  g_clear_object (&self->material_cancellable);
+  g_clear_object (&self->shown_material);
+  cs_verdict_bar_set_row (self->verdict_bar, NULL, NULL);
+  gtk_label_set_label (self->material_title, _("Decision document, to be signed"));
+  cs_material_view_load (self->material_view, file, "application/pdf",
+                         _("Decision document"));
 }
 
 static void
@@ -1459,6 +1478,7 @@ show_case (CsCaseView *self,
     cs_review_editor_set_matter (self->review_editor, self->matter);
   show_reviews (self);
   show_parts (self);
+  cs_decision_editor_set_case (self->decision_editor, kase, self->matter);
 
   if (keep_review)
     {
@@ -1638,6 +1658,7 @@ cs_case_view_close (CsCaseView *self)
     g_ptr_array_set_size (self->checklist_rows, 0);
   clear_list (self->checklist_list);
   clear_write_state (self);
+  cs_decision_editor_set_case (self->decision_editor, NULL, NULL);
   show_banner (self, NULL);
   cs_verdict_bar_set_row (self->verdict_bar, NULL, NULL);
   cs_material_view_clear (self->material_view);
@@ -1664,6 +1685,7 @@ cs_case_view_set_session (CsCaseView *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "write-changed", G_CALLBACK (on_outbox_item_changed), self,
                            G_CONNECT_SWAPPED);
+  cs_decision_editor_set_context (self->decision_editor, session, self->plugin_host);
 }
 
 void
@@ -1673,6 +1695,7 @@ cs_case_view_set_plugin_host (CsCaseView   *self,
   g_return_if_fail (CS_IS_CASE_VIEW (self));
 
   g_set_object (&self->plugin_host, host);
+  cs_decision_editor_set_context (self->decision_editor, self->session, host);
 }
 
 static void
@@ -1710,6 +1733,7 @@ cs_case_view_class_init (CsCaseViewClass *klass)
   g_type_ensure (CS_TYPE_MATERIAL_VIEW);
   g_type_ensure (CS_TYPE_VERDICT_BAR);
   g_type_ensure (CS_TYPE_REVIEW_EDITOR);
+  g_type_ensure (CS_TYPE_DECISION_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/countersign/Desk/cs-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, banner_label);
@@ -1718,6 +1742,7 @@ cs_case_view_class_init (CsCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, checklist_list);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, claim_button);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, clocks_group);
+  gtk_widget_class_bind_template_child (widget_class, CsCaseView, decision_editor);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, details_box);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, error_page);
@@ -1740,6 +1765,7 @@ cs_case_view_class_init (CsCaseViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_material_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_review_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_decision_document);
 
   gtk_widget_class_install_action (widget_class, "case.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "case.reload", NULL, reload_action);

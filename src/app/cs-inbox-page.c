@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cs-application.h"
+#include "cs-batch-sign-window.h"
 #include "cs-case-filter-model.h"
 #include "cs-case-info.h"
 #include "cs-inbox-bench.h"
@@ -99,6 +101,7 @@ struct _CsInboxPage
   GtkRevealer *offline_revealer;
   GtkDropDown *scope_dropdown;
   GtkSearchEntry *search_entry;
+  GtkButton *sign_proposals_button;
   GtkDropDown *state_dropdown;
   GtkButton *status_button;
   AdwStatusPage *status_page;
@@ -1365,6 +1368,76 @@ open_action (GtkWidget  *widget,
     on_row_activated (self, selected);
 }
 
+/* The chief's batch: the proposals of the selected case's matter, or of
+ * the matter with the most proposals waiting when none is selected. */
+static void
+sign_proposals_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CsInboxPage *self = CS_INBOX_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GListModel *cases = G_LIST_MODEL (cs_session_get_cases (self->session));
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  CsCase *chosen = NULL;
+  g_autoptr(GHashTable) waiting = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(CsMatter) matter = NULL;
+  const char *code = NULL;
+  guint most = 0;
+  GtkApplication *application;
+  CsBatchSignWindow *window;
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    chosen = cs_case_filter_model_get_case (self->filter_model, selected);
+  if (chosen != NULL)
+    code = cs_case_get_matter_code (chosen);
+  for (guint i = 0; code == NULL && i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(CsCase) kase = g_list_model_get_item (cases, i);
+      const char *matter_code = cs_case_get_matter_code (kase);
+      guint n;
+
+      if (cs_case_get_status (kase) != CS_CASE_STATUS_REVIEWED)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (waiting, matter_code)) + 1;
+      g_hash_table_insert (waiting, (gpointer) matter_code, GUINT_TO_POINTER (n));
+      if (n > most)
+        most = n;
+    }
+  if (code == NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, waiting);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (GPOINTER_TO_UINT (value) == most && (code == NULL || g_strcmp0 (key, code) < 0))
+          code = key;
+    }
+  matter = code != NULL ? cs_session_lookup_matter (self->session, code) : NULL;
+  if (matter == NULL)
+    return;
+  g_object_ref (matter);
+  application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  window = cs_batch_sign_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     self->session,
+                                     CS_IS_APPLICATION (application)
+                                     ? cs_application_get_plugin_host (CS_APPLICATION (application))
+                                     : NULL,
+                                     matter);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_user_changed (CsInboxPage *self)
+{
+  CsUser *user = cs_session_get_user (self->session);
+  gboolean chief = user != NULL && cs_user_is_chief (user);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_proposals_button), chief);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.sign-proposals", chief);
+}
+
 static void
 on_status_button_clicked (CsInboxPage *self)
 {
@@ -1681,6 +1754,7 @@ cs_inbox_page_class_init (CsInboxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, sign_proposals_button);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, status_button);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, status_page);
@@ -1696,6 +1770,8 @@ cs_inbox_page_class_init (CsInboxPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "inbox.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "inbox.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "inbox.sign-proposals", NULL,
+                                   sign_proposals_action);
   gtk_widget_class_install_action (widget_class, "inbox.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "inbox.select-next", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "inbox.select-previous", NULL,
@@ -1818,6 +1894,9 @@ cs_inbox_page_set_session (CsInboxPage *self,
   g_return_if_fail (self->session == NULL);
 
   self->session = g_object_ref (session);
+  g_signal_connect_object (session, "notify::user", G_CALLBACK (on_user_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_user_changed (self);
   update_week (self);
   /* Sorted first, then filtered: searching and filtering keep the order
    * and never sort again. */

@@ -1408,3 +1408,48 @@ cs_session_save_review (CsSession   *self,
   return queued (self, cs_outbox_enqueue_review (self->outbox, case_id, opinion,
                                                  proposed_outcome, final, verdicts, error));
 }
+
+/**
+ * cs_session_queue_decision:
+ * @self: a #CsSession
+ * @case_id: the case decided
+ * @payload: the signed bytes
+ * @signature: their detached CMS signature
+ * @document: the decision document whose SHA-256 @payload names
+ * @error: return location for an error
+ *
+ * Queues a signed decision in the outbox, against the version of the case
+ * kept in the cache (the one the decision was drafted from), and sends it
+ * when online.
+ *
+ * Returns: (transfer full) (nullable): the queued write
+ */
+CsOutboxItem *
+cs_session_queue_decision (CsSession   *self,
+                           const char  *case_id,
+                           GBytes      *payload,
+                           GBytes      *signature,
+                           GBytes      *document,
+                           GError     **error)
+{
+  g_autoptr(CsCase) cached = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *etag = NULL;
+
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+
+  if (!check_signed_in (self, error))
+    return NULL;
+  cached = cs_cache_load_case (self->cache, case_id, &etag, &local_error);
+  if (cached == NULL || etag == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, CS_ERROR, CS_ERROR_CACHE,
+                     _("The case %s is not kept in full on this computer: open it again"),
+                     case_id);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return queued (self, cs_outbox_enqueue_decision (self->outbox, case_id, etag, payload,
+                                                   signature, document, error));
+}

@@ -104,4 +104,11 @@ CsOutboxItem *cs_session_save_review     (CsSession            *self,
                                           GPtrArray            *verdicts,
                                           GError              **error);
 
+CsOutboxItem *cs_session_queue_decision  (CsSession            *self,
+                                          const char           *case_id,
+                                          GBytes               *payload,
+                                          GBytes               *signature,
+                                          GBytes               *document,
+                                          GError              **error);
+
 G_END_DECLS

@@ -189,9 +189,11 @@ def finish():
 
 
 def showing(node):
-    """Whether a widget is on screen (GTK keeps hidden widgets in the tree)."""
+    """Whether a widget is visible: GTK 4.8 marks it so, without "showing"."""
     try:
-        return node is not None and node.getState().contains(pyatspi.STATE_SHOWING)
+        states = node.getState()
+        return node is not None and (states.contains(pyatspi.STATE_VISIBLE) or
+                                     states.contains(pyatspi.STATE_SHOWING))
     except Exception:
         return False
 
