@@ -130,21 +130,34 @@ forget_signer (CsSignDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->certificate_group), FALSE);
 }
 
+typedef struct
+{
+  CsSignDialog *self;
+  char *key;
+} Lookup;
+
 static void
 secret_found_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(CsSignDialog) self = user_data;
+  Lookup *lookup = user_data;
+  g_autoptr(CsSignDialog) self = lookup->self;
+  g_autofree char *looked_up = lookup->key;
+  g_autofree char *key = NULL;
   g_autoptr(GError) error = NULL;
   char *secret = cs_signing_lookup_secret_finish (result, &error);
+
+  g_free (lookup);
   if (secret == NULL)
     {
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("No kept secret: %s", error->message);
       return;
     }
-  if (*gtk_editable_get_text (secret_editable (self)) == '\0')
+  /* Only for the key still chosen, and never over what the chief typed. */
+  key = dup_key (self);
+  if (g_strcmp0 (key, looked_up) == 0 && *gtk_editable_get_text (secret_editable (self)) == '\0')
     {
       gtk_editable_set_text (secret_editable (self), secret);
       gtk_switch_set_active (self->remember_switch, TRUE);
@@ -152,19 +165,22 @@ secret_found_cb (GObject      *object,
                                             : _("The password kept in the keyring is filled in."),
                   FALSE, FALSE);
     }
-  memset (secret, 0, strlen (secret));
-  g_free (secret);
+  cs_signing_free_secret (secret);
 }
 
 static void
 look_up_secret (CsSignDialog *self)
 {
   g_autofree char *key = dup_key (self);
+  Lookup *lookup;
 
   if (key == NULL || self->username == NULL)
     return;
-  cs_signing_lookup_secret_async (key, self->username, self->cancellable, secret_found_cb,
-                                  g_object_ref (self));
+  lookup = g_new0 (Lookup, 1);
+  lookup->self = g_object_ref (self);
+  lookup->key = g_steal_pointer (&key);
+  cs_signing_lookup_secret_async (lookup->key, self->username, self->cancellable,
+                                  secret_found_cb, lookup);
 }
 
 static void
@@ -174,6 +190,15 @@ on_key_changed (CsSignDialog *self)
   if (!self->busy)
     show_state (self, NULL, FALSE, FALSE);
   update_actions (self);
+}
+
+/* A key chosen anew: its PIN or password, if the keyring keeps it. */
+static void
+on_key_path_changed (CsSignDialog *self)
+{
+  on_key_changed (self);
+  if (*gtk_editable_get_text (secret_editable (self)) == '\0')
+    look_up_secret (self);
 }
 
 static void
@@ -318,10 +343,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        {
-          gtk_editable_set_text (GTK_EDITABLE (self->file_row), path);
-          look_up_secret (self);
-        }
+        gtk_editable_set_text (GTK_EDITABLE (self->file_row), path);
     }
   g_object_unref (chooser);
   g_object_unref (self);
@@ -410,6 +432,7 @@ cs_sign_dialog_class_init (CsSignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsSignDialog, uri_row);
   gtk_widget_class_bind_template_child (widget_class, CsSignDialog, validity_row);
   gtk_widget_class_bind_template_callback (widget_class, on_key_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_path_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_secret_activated);
 

@@ -354,13 +354,19 @@ cs_signing_lookup_secret_async (const char          *key,
  * cs_signing_lookup_secret_finish:
  *
  * Returns: (transfer full) (nullable): the kept secret (free it with
- *   secret_password_free()), or %NULL when none is kept
+ *   cs_signing_free_secret()), or %NULL when none is kept
  */
 char *
 cs_signing_lookup_secret_finish (GAsyncResult  *result,
                                  GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+cs_signing_free_secret (char *secret)
+{
+  secret_password_free (secret);
 }
 
 static void

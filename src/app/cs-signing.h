@@ -53,6 +53,7 @@ void                cs_signing_lookup_secret_async (const char         *key,
                                                     gpointer            user_data);
 char               *cs_signing_lookup_secret_finish (GAsyncResult      *result,
                                                      GError           **error);
+void                cs_signing_free_secret        (char                *secret);
 void                cs_signing_store_secret_async (const char          *key,
                                                    const char          *username,
                                                    const char          *secret,

@@ -186,7 +186,13 @@ def open_key(app, path, password):
                                if n.getRoleName() in ("text", "password text")])
         return False
     type_into(path_entry, path)
-    type_into(secret, password)
+    if password is None:
+        # Kept in the keyring: filled in by the dialog itself.
+        if wait_for(lambda: shown(app, name="The password kept in the keyring is filled in."),
+                    timeout=20) is None:
+            return False
+    else:
+        type_into(secret, password)
     time.sleep(0.3)
     click(shown(app, role="push button", name="Open Key"))
     return True
@@ -276,6 +282,12 @@ def sign_one(folder, central, app, number, case_id, expired):
 
     signb = shown(app, role="push button", name="Sign Decision…")
     ok(signb is not None and not sensitive(signb), "nothing is signed before it is shown")
+    try:
+        shown(app, role="text", name="Decision text").queryComponent().grabFocus()
+        time.sleep(0.5)
+        screenshot("decision-editor.png")
+    except Exception:
+        pass
     click(wait_for(lambda: shown(app, role="push button", name="Show Document")))
     ok(wait_for(lambda: shown(app, pattern=r"^Decision document, to be signed$"), timeout=30)
        is not None, "the decision document is shown in the viewer")
@@ -309,9 +321,17 @@ def sign_one(folder, central, app, number, case_id, expired):
     ok(wrong is not None and not sensitive(shown(app, role="push button", name="Sign")),
        "a wrong password is refused in words (%s)" % (wrong and text_of(wrong[0])))
 
-    open_key(app, os.path.join(central.demo, "health-chief.p12"), "demo")
+    remember = shown(app, pattern="^Remember the PIN in the keyring")
+    ok(remember is not None, "the PIN or password can be kept in the keyring")
+    click(remember)
+    key = os.path.join(central.demo, "health-chief.p12")
+    open_key(app, key, "demo")
     ok(wait_for(lambda: shown(app, pattern="^The key is open and its certificate is in date"),
                 timeout=30) is not None, "the chief's own key opens")
+    kept = wait_for(lambda: subprocess.run(["secret-tool", "lookup", "key", "pkcs12:" + key,
+                                            "username", "health-chief"], capture_output=True,
+                                           text=True).stdout == "demo", timeout=10)
+    ok(kept is not None, "asked to, the desk keeps the key's password in the keyring")
     issuer = wait_for(lambda: shown(app, pattern="CA|Certificate Authority|证书"))
     ok(issuer is not None, "its certificate's issuer is shown")
     ok(shown(app, pattern=r"^\d{4}-\d\d-\d\d \d\d:\d\d to \d{4}-") is not None,
@@ -351,7 +371,8 @@ def sign_batch(folder, central, app):
 
     click(wait_for(lambda: shown(app, role="push button", name="Sign All…")))
     ok(sign_dialog(app) is not None, "signing the batch asks for the key once")
-    open_key(app, os.path.join(central.demo, "health-chief.p12"), "demo")
+    ok(open_key(app, os.path.join(central.demo, "health-chief.p12"), None),
+       "the password kept in the keyring is filled in by itself")
     sign = wait_for(lambda: sensitive(shown(app, role="push button", name="Sign")) and
                     shown(app, role="push button", name="Sign"), timeout=30)
     ok(sign is not None, "the key opens")
