@@ -119,8 +119,9 @@ class Central:
 
 
 class Desk:
-    def __init__(self, folder, name, args):
+    def __init__(self, folder, name, args, extra_env=None):
         env = dict(os.environ)
+        env.update(extra_env or {})
         env["GSETTINGS_SCHEMA_DIR"] = os.environ["COUNTERSIGN_SCHEMA_DIR"]
         env["GSETTINGS_BACKEND"] = "memory"
         env["LANG"] = env["LC_ALL"] = "C.UTF-8"
@@ -170,6 +171,36 @@ def expired_key(folder, demo):
                     "--p12-name", "expired", "--password", "demo", "--outder",
                     "--outfile", p12], **quiet)
     return p12
+
+
+TOKEN_URI = "pkcs11:token=countersign-ui;object=chief"
+TOKEN_PIN = "123456"
+
+
+def token_with_chief_key(folder, demo):
+    """A SoftHSM token holding the health chief's key and certificate (the
+    one the centre has registered); returns the SOFTHSM2_CONF to use."""
+    conf = os.path.join(folder, "softhsm2.conf")
+    tokens = os.path.join(folder, "tokens")
+    os.makedirs(tokens)
+    with open(conf, "w") as out:
+        out.write("directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n"
+                  % tokens)
+    env = dict(os.environ, SOFTHSM2_CONF=conf, GNUTLS_PIN=TOKEN_PIN)
+    quiet = dict(check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    p12 = os.path.join(demo, "health-chief.p12")
+    key = os.path.join(folder, "token-key.pem")
+    cert = os.path.join(folder, "token-cert.pem")
+    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", "countersign-ui",
+                    "--pin", TOKEN_PIN, "--so-pin", "87654321"], **quiet)
+    subprocess.run(["openssl", "pkcs12", "-in", p12, "-passin", "pass:demo", "-nodes",
+                    "-nocerts", "-out", key], **quiet)
+    subprocess.run(["openssl", "pkcs12", "-in", p12, "-passin", "pass:demo", "-clcerts",
+                    "-nokeys", "-out", cert], **quiet)
+    for what, path in (("--load-privkey", key), ("--load-certificate", cert)):
+        subprocess.run(["p11tool", "--login", "--write", what, path, "--label", "chief",
+                        "--id", "01", "pkcs11:token=countersign-ui"], **quiet)
+    return conf
 
 
 def sign_dialog(app):
@@ -371,8 +402,37 @@ def sign_batch(folder, central, app):
 
     click(wait_for(lambda: shown(app, role="push button", name="Sign All…")))
     ok(sign_dialog(app) is not None, "signing the batch asks for the key once")
-    ok(open_key(app, os.path.join(central.demo, "health-chief.p12"), None),
-       "the password kept in the keyring is filled in by itself")
+    path = wait_for(lambda: shown(app, role="text", name="Key file"))
+    type_into(path, os.path.join(central.demo, "health-chief.p12"))
+    ok(wait_for(lambda: shown(app, name="The password kept in the keyring is filled in."),
+                timeout=20) is not None,
+       "the key file's password kept in the keyring is filled in by itself")
+
+    # This time, the same key on a token.
+    click(shown(app, role="push button", name="Token"))
+    uri = wait_for(lambda: shown(app, role="text", name="Token key (pkcs11: URI)"))
+    pin = wait_for(lambda: shown(app, role="text", name="PIN"))
+    ok(uri is not None and pin is not None, "a key on a token is given by its URI and PIN")
+    type_into(uri, TOKEN_URI)
+    type_into(pin, "000000")
+    time.sleep(0.3)
+    click(shown(app, role="push button", name="Open Key"))
+    refused = wait_for(lambda: [n for n in walk(app) if n.getRoleName() == "status bar" and
+                                "PIN" in text_of(n) and "Logging" not in text_of(n)],
+                       timeout=30)
+    ok(refused is not None and not sensitive(shown(app, role="push button", name="Sign")),
+       "a wrong PIN is refused in words (%s)" % (refused and text_of(refused[0])))
+    type_into(pin, TOKEN_PIN)
+    time.sleep(0.3)
+    click(shown(app, role="push button", name="Open Key"))
+    ok(wait_for(lambda: shown(app, pattern="^The key is open and its certificate is in date"),
+                timeout=30) is not None, "the chief's key on the token opens")
+    ok(shown(app, pattern="黄志明") is not None, "its certificate names the chief")
+    kept = wait_for(lambda: subprocess.run(["secret-tool", "lookup", "key", TOKEN_URI,
+                                            "username", "health-chief"], capture_output=True,
+                                           text=True).stdout == TOKEN_PIN, timeout=10)
+    ok(kept is not None, "the token's PIN is kept in the keyring, as the chief still asks")
+    screenshot("sign-dialog-token.png")
     sign = wait_for(lambda: sensitive(shown(app, role="push button", name="Sign")) and
                     shown(app, role="push button", name="Sign"), timeout=30)
     ok(sign is not None, "the key opens")
@@ -443,7 +503,8 @@ def main():
         expired = expired_key(folder, central.demo)
         check_approver(folder, central, number)
 
-        desk = Desk(folder, "chief", ["--server", central.url])
+        softhsm = token_with_chief_key(folder, central.demo)
+        desk = Desk(folder, "chief", ["--server", central.url], {"SOFTHSM2_CONF": softhsm})
         app = desk.app
         sign_in(app, central.url, "health-chief", "demo")
         ok(wait_for(lambda: shown(app, role="push button", name="Sign Proposals…"), timeout=60)
