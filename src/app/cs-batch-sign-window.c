@@ -322,7 +322,11 @@ fetch_next (CsBatchSignWindow *self)
   Item *item;
 
   if (self->n_loaded >= self->items->len)
-    return;
+    {
+      /* Once, when all are loaded: what is blocked comes first. */
+      gtk_list_box_invalidate_sort (self->list);
+      return;
+    }
   item = g_ptr_array_index (self->items, self->n_loaded);
   cs_session_fetch_case_async (self->session, cs_case_get_id (item->kase), self->cancellable,
                                case_fetched_cb, g_object_ref (self));
@@ -580,9 +584,25 @@ add_item (CsBatchSignWindow *self,
   g_signal_connect (item->show_button, "clicked", G_CALLBACK (on_show_clicked), item);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (item->show_button));
   adw_action_row_add_suffix (item->row, box);
+  g_object_set_data (G_OBJECT (item->row), "cs-item", item);
   gtk_list_box_append (self->list, GTK_WIDGET (item->row));
   g_ptr_array_add (self->items, item);
   set_item_state (item, ITEM_LOADING, _("Loading…"));
+}
+
+static int
+compare_rows (GtkListBoxRow *a,
+              GtkListBoxRow *b,
+              gpointer       user_data)
+{
+  Item *x = g_object_get_data (G_OBJECT (a), "cs-item");
+  Item *y = g_object_get_data (G_OBJECT (b), "cs-item");
+  CsBatchSignWindow *self = user_data;
+  gboolean loaded = self->items != NULL && self->n_loaded == self->items->len;
+
+  if (loaded && (x->state == ITEM_BLOCKED) != (y->state == ITEM_BLOCKED))
+    return x->state == ITEM_BLOCKED ? -1 : 1;
+  return g_strcmp0 (cs_case_get_number (x->kase), cs_case_get_number (y->kase));
 }
 
 static int
@@ -634,6 +654,7 @@ cs_batch_sign_window_init (CsBatchSignWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   self->cancellable = g_cancellable_new ();
+  gtk_list_box_set_sort_func (self->list, compare_rows, self, NULL);
 }
 
 /**

@@ -397,8 +397,25 @@ def sign_batch(folder, central, app):
        % (status and text_of(status)))
     ok(shown(app, pattern="^The checklist is unfinished: no verdict on") is not None,
        "the proposal with an unfinished checklist says so")
+    first = wait_for(lambda: find(app, role="list", name="Proposals to sign"))
+    first = first and first.childCount > 0 and first.getChildAtIndex(0)
+    ok(first is not None and re.search(r"checklist is unfinished", " ".join(
+        text_of(n) for n in walk(first))) is not None, "what is blocked is listed first")
+    show = wait_for(lambda: [n for n in walk(app) if n.getRoleName() == "push button" and
+                             re.match(r"^Show the decision document of case ", n.name or "")
+                             and sensitive(n)])
+    ok(show is not None and len(show) == BATCH,
+       "each proposal ready to sign can show its document (%d)" % len(show or []))
     time.sleep(0.5)
     screenshot("batch-listed.png")
+    if show:
+        number = show[0].name.rsplit(" ", 1)[1]
+        click(show[0])
+        ok(wait_for(lambda: find(app, role="frame", pattern=r"\[2026\] No\. %s$"
+                                 % re.escape(number)), timeout=30) is not None,
+           "and shows it in a viewer window")
+        time.sleep(1)
+        screenshot("batch-document.png")
 
     click(wait_for(lambda: shown(app, role="push button", name="Sign All…")))
     ok(sign_dialog(app) is not None, "signing the batch asks for the key once")
