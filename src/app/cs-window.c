@@ -12,6 +12,7 @@
 
 #include "cs-application.h"
 #include "cs-case-view.h"
+#include "cs-department-page.h"
 #include "cs-inbox-page.h"
 #include "cs-sign-in-page.h"
 #include "cs-window.h"
@@ -51,6 +52,7 @@ show_sign_in (CsWindow   *self,
 
   cs_case_view_close (self->case_view);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.department", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
   cs_sign_in_page_prefill (self->sign_in_page, server, ca_file, username);
   cs_sign_in_page_show_message (self->sign_in_page, message);
@@ -59,8 +61,12 @@ show_sign_in (CsWindow   *self,
 static void
 show_inbox (CsWindow *self)
 {
+  CsUser *user = cs_session_get_user (self->session);
+
   cs_case_view_close (self->case_view);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.department",
+                                 user != NULL && cs_user_is_chief (user));
   /* Focus leaves the sign-in form before it is hidden: a text field
    * unmapped while focused never sees its focus-out. */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
@@ -208,6 +214,23 @@ sign_out_action (GtkWidget  *widget,
   cs_session_sign_out_async (self->session, NULL, signed_out_cb, g_object_ref (self));
 }
 
+/* The chief representative's overview, in a window of its own beside the
+ * inbox. */
+static void
+department_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  GtkWidget *window = adw_window_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Department"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 980, 760);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (cs_department_page_new (self->session)));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 cs_window_dispose (GObject *object)
 {
@@ -246,6 +269,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.department", NULL, department_action);
 }
 
 static void

@@ -1,0 +1,171 @@
+#!/usr/bin/python3
+# tests/ui/test-department.py — the chief representative's department page,
+# driven through the accessibility tree against a real countersign-central
+# on the demo centre (TAP output). Screenshots go to COUNTERSIGN_SCREENSHOTS.
+#
+# Runs inside tests/ui/run-ui-test. Environment: COUNTERSIGN_CENTRAL,
+# COUNTERSIGN_DEMO_CACHE, COUNTERSIGN_DESK, COUNTERSIGN_SCHEMA_DIR,
+# COUNTERSIGN_SCREENSHOTS.
+#
+# Copyright 2026 The Countersign authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import datetime
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import urllib.request
+
+import pyatspi
+
+from uitest import (ok, bail_out, wait_for, walk, find, click, screenshot, text_of, finish,
+                    showing, sign_in, Desk)
+
+TODAY = "2026-11-18"
+
+
+class Central:
+    def __init__(self, folder):
+        self.db = os.path.join(folder, "central.db")
+        subprocess.run([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db, "--seed-demo",
+                        "--today", TODAY, "--demo-cache", os.environ["COUNTERSIGN_DEMO_CACHE"]],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.log = open(os.path.join(folder, "central.log"), "w")
+        self.process = subprocess.Popen([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db,
+                                         "--listen", "127.0.0.1:0"],
+                                        stdout=subprocess.PIPE, stderr=self.log, text=True)
+        self.url = self.process.stdout.readline().strip()
+        if not self.url.startswith("http://127.0.0.1:"):
+            bail_out("countersign-central did not start")
+
+    def request(self, method, path, token=None, body=None):
+        headers = {"Content-Type": "application/json"}
+        if token is not None:
+            headers["Authorization"] = "Bearer " + token
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.url + path, data=data, headers=headers, method=method)
+        with urllib.request.urlopen(req, timeout=30) as response:
+            return json.load(response)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.log.close()
+
+
+def window_action(app, title, name):
+    """Runs an action of the window titled TITLE (gtk_widget_class_install_action)."""
+    frame = wait_for(lambda: find(app, role="frame", name=title))
+    actions = frame.queryAction()
+    for i in range(actions.nActions):
+        if actions.getName(i) == name:
+            return actions.doAction(i)
+    raise LookupError("the window has no action %s" % name)
+
+
+def count_beside(node):
+    """The number shown in the same row as the label NODE."""
+    row = node
+    for _ in range(4):
+        row = row.parent
+        if row is None:
+            return None
+        for child in walk(row):
+            if child is node or child.getRoleName() != "label":
+                continue
+            if re.fullmatch(r"[0-9]+", text_of(child) or child.name or ""):
+                return int(text_of(child) or child.name)
+    return None
+
+
+def label(app, text):
+    for node in walk(app):
+        try:
+            if node.getRoleName() == "label" and (node.name == text or text_of(node) == text) \
+                    and showing(node):
+                return node
+        except Exception:
+            continue
+    return None
+
+
+def run(folder, central):
+    token = central.request("POST", "/v1/sessions",
+                            body={"username": "health-chief", "password": "demo"})["token"]
+    today = datetime.date.fromisoformat(TODAY)
+    start = (today - datetime.timedelta(days=29)).isoformat()
+    stats = central.request("GET", "/v1/departments/health/stats?from=%s&to=%s&as_of=%s"
+                            % (start, TODAY, TODAY), token)
+
+    desk = Desk(folder, ["--today", TODAY])
+    app = desk.app
+    try:
+        sign_in(app, central.url, "health-chief", "demo")
+        ok(wait_for(lambda: find(app, role="frame", name="Countersign") is not None, timeout=60),
+           "the chief representative is signed in")
+        wait_for(lambda: find(app, pattern=r"^LW\d+") is not None, timeout=60)
+
+        window_action(app, "Countersign", "win.department")
+        page = wait_for(lambda: find(app, role="frame", name="Department"), timeout=30)
+        ok(page is not None, "the department page opens in a window of its own")
+
+        red = wait_for(lambda: label(app, "Red: overdue"), timeout=60)
+        ok(red is not None, "the open cases are shown by clock state")
+        for text, member in (("Red: overdue", "red"), ("Yellow: the deadline is near", "yellow"),
+                             ("On track", "on_track"), ("Waiting for your signature",
+                                                        "awaiting_signature"),
+                             ("Supplements awaited from applicants", "supplement_requested"),
+                             ("Due today", "due_today")):
+            node = label(app, text)
+            got = count_beside(node) if node is not None else None
+            ok(got == stats["open"][member],
+               "%s: %s on the page, %d from the server" % (text, got, stats["open"][member]))
+
+        decided = stats["overall"]["decided"]
+        ok(wait_for(lambda: any(re.match(r"Decided %d, within the promised limit " % decided,
+                                         node.name or text_of(node) or "")
+                                for node in walk(page)), timeout=10),
+           "the period's figures: %d decided" % decided)
+
+        for title in ("Open cases by clock state",
+                      "Handling time against the statutory limit (working days)",
+                      "Load per approver"):
+            ok(label(app, title) is not None, "the chart: " + title)
+        screenshot("department-page.png")
+
+        tables = [node for node in walk(page)
+                  if "button" in node.getRoleName() and (node.name or "") == "Table"]
+        ok(len(tables) == 3, "each chart has its table (%d)" % len(tables))
+        if tables:
+            # The handling time's table: a row a matter.
+            click(tables[1])
+            matters = [m["name"] for m in stats["matters"]]
+            ok(wait_for(lambda: all(label(app, name) is not None for name in matters), timeout=10),
+               "the handling time's table shows the matters")
+            screenshot("department-tables.png")
+    finally:
+        code = desk.stop()
+    ok(code in (0, -15), "the desk exits cleanly (%s)" % code)
+
+
+def main():
+    pyatspi.setTimeout(20000, 60000)
+    for name in ("COUNTERSIGN_CENTRAL", "COUNTERSIGN_DEMO_CACHE", "COUNTERSIGN_DESK",
+                 "COUNTERSIGN_SCHEMA_DIR", "COUNTERSIGN_SCREENSHOTS"):
+        if name not in os.environ:
+            bail_out(name + " is not set (run through meson test)")
+    folder = tempfile.mkdtemp(prefix="countersign-ui-")
+    central = Central(folder)
+    try:
+        run(folder, central)
+    finally:
+        central.stop()
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
