@@ -618,6 +618,8 @@ cs_batch_sign_window_dispose (GObject *object)
   CsBatchSignWindow *self = (CsBatchSignWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_BATCH_SIGN_WINDOW);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->cancellable);

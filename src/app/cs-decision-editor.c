@@ -795,6 +795,8 @@ cs_decision_editor_dispose (GObject *object)
   CsDecisionEditor *self = (CsDecisionEditor *) object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   if (self->document_file != NULL)
     g_file_delete (self->document_file, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_DECISION_EDITOR);
