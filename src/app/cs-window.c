@@ -12,6 +12,7 @@
 
 #include "cs-application.h"
 #include "cs-case-view.h"
+#include "cs-clock-watcher.h"
 #include "cs-department-page.h"
 #include "cs-inbox-page.h"
 #include "cs-sign-in-page.h"
@@ -24,6 +25,7 @@ struct _CsWindow
   CsSession *session;
   GSettings *settings;
   GCancellable *cancellable;
+  CsClockWatcher *clock_watcher;
 
   CsCaseView *case_view;
   CsInboxPage *inbox_page;
@@ -239,6 +241,7 @@ cs_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
+  g_clear_object (&self->clock_watcher);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
@@ -290,6 +293,9 @@ cs_window_new (AdwApplication *application,
   cs_sign_in_page_set_session (self->sign_in_page, session);
   cs_inbox_page_set_session (self->inbox_page, session);
   cs_case_view_set_session (self->case_view, session);
+  /* Yellow and red warnings on the desktop, once per case and state. */
+  self->clock_watcher = cs_clock_watcher_new (NULL);
+  cs_clock_watcher_watch (self->clock_watcher, G_APPLICATION (application), session);
   cs_case_view_set_plugin_host (self->case_view,
                                 cs_application_get_plugin_host (CS_APPLICATION (application)));
 

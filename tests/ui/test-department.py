@@ -17,12 +17,13 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 
 import pyatspi
 
 from uitest import (ok, bail_out, wait_for, walk, find, click, screenshot, text_of, finish,
-                    showing, sign_in, Desk)
+                    showing, sign_in, widget_action, Desk)
 
 TODAY = "2026-11-18"
 
@@ -55,6 +56,14 @@ class Central:
             self.process.terminate()
             self.process.wait(timeout=10)
         self.log.close()
+
+
+def notifications(path):
+    try:
+        with open(path) as f:
+            return [line.rstrip("\n") for line in f]
+    except FileNotFoundError:
+        return []
 
 
 def window_action(app, title, name):
@@ -100,6 +109,13 @@ def run(folder, central):
     start = (today - datetime.timedelta(days=29)).isoformat()
     stats = central.request("GET", "/v1/departments/health/stats?from=%s&to=%s&as_of=%s"
                             % (start, TODAY, TODAY), token)
+
+    notified = os.path.join(folder, "notifications.txt")
+    server = subprocess.Popen(["/usr/bin/python3",
+                               os.path.join(os.path.dirname(__file__), "notification-server.py"),
+                               notified], stdout=subprocess.PIPE, text=True)
+    if server.stdout.readline().strip() != "ready":
+        bail_out("the notification server did not start")
 
     desk = Desk(folder, ["--today", TODAY])
     app = desk.app
@@ -147,8 +163,27 @@ def run(folder, central):
             ok(wait_for(lambda: all(label(app, name) is not None for name in matters), timeout=10),
                "the handling time's table shows the matters")
             screenshot("department-tables.png")
+        # Yellow and red warnings on the desktop: many at once, one summary
+        # per state; the same cases again are not warned about again.
+        ok(wait_for(lambda: len(notifications(notified)) >= 2, timeout=30),
+           "warnings on the desktop")
+        sent = notifications(notified)
+        for line in sent:
+            sys.stdout.write("# notification: %s\n" % line)
+        ok(any(re.fullmatch(r"\d+ cases are overdue", line) and
+               int(line.split()[0]) >= stats["open"]["red"] for line in sent) and
+           any(re.fullmatch(r"\d+ cases are nearly due", line) and
+               int(line.split()[0]) >= stats["open"]["yellow"] for line in sent),
+           "the summaries count at least the open red (%d) and yellow (%d) cases"
+           % (stats["open"]["red"], stats["open"]["yellow"]))
+        before = len(sent)
+        widget_action(app, "CsInboxPage", "inbox.refresh")
+        time.sleep(4)
+        ok(len(notifications(notified)) == before, "no warning twice after a refresh")
     finally:
         code = desk.stop()
+        server.terminate()
+        server.wait(timeout=10)
     ok(code in (0, -15), "the desk exits cleanly (%s)" % code)
 
 
