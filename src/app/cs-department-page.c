@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cs-client.h"
@@ -450,6 +452,390 @@ show_figures (CsDepartmentPage *self)
   }
 }
 
+/* Work distribution -------------------------------------------------------------- */
+
+/* The department's approvers, as the figures know them (everyone who holds
+ * a case): usernames and "name (username)" labels, in the same order. */
+static GtkStringList *
+approver_choices (CsDepartmentPage *self,
+                  GPtrArray        *usernames)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GPtrArray *approvers = cs_department_stats_get_approvers (self->stats);
+
+  for (guint i = 0; i < approvers->len; i++)
+    {
+      CsStatsFigures *f = g_ptr_array_index (approvers, i);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", cs_stats_figures_get_name (f),
+                                                cs_stats_figures_get_key (f));
+
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (usernames, g_strdup (cs_stats_figures_get_key (f)));
+    }
+  return labels;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  CsDepartmentPage *page;
+  GtkWindow *window;
+  AdwToastOverlay *toasts;
+  GPtrArray *usernames;
+  GPtrArray *checks;       /* GtkToggleButton, with "case-id" data */
+  AdwComboRow *approver;
+  AdwComboRow *second;     /* the substitute */
+  AdwEntryRow *from;
+  AdwEntryRow *to;
+  AdwEntryRow *reason;
+} Dialog;
+
+static void
+dialog_free (Dialog *dialog)
+{
+  g_object_unref (dialog->page);
+  g_ptr_array_unref (dialog->usernames);
+  g_clear_pointer (&dialog->checks, g_ptr_array_unref);
+  g_free (dialog);
+}
+
+static void
+dialog_toast (Dialog     *dialog,
+              const char *message)
+{
+  adw_toast_overlay_add_toast (dialog->toasts, adw_toast_new (message));
+}
+
+/* A modal window: header bar with the action button, a scrolled body. */
+static Dialog *
+dialog_new (CsDepartmentPage *self,
+            const char       *title,
+            const char       *action_label,
+            GCallback         action,
+            GtkWidget       **body)
+{
+  Dialog *dialog = g_new0 (Dialog, 1);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *button = gtk_button_new_with_label (action_label);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  dialog->page = g_object_ref (self);
+  dialog->window = GTK_WINDOW (window);
+  dialog->usernames = g_ptr_array_new_with_free_func (g_free);
+  gtk_window_set_title (dialog->window, title);
+  gtk_window_set_modal (dialog->window, TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog->window, GTK_WINDOW (root));
+  gtk_window_set_default_size (dialog->window, 640, 600);
+
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", action, dialog);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (*body, 18);
+  gtk_widget_set_margin_bottom (*body, 18);
+  gtk_widget_set_margin_start (*body, 12);
+  gtk_widget_set_margin_end (*body, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), *body);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  dialog->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (dialog->toasts, scrolled);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->toasts));
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  g_object_set_data_full (G_OBJECT (window), "dialog", dialog, (GDestroyNotify)dialog_free);
+  return dialog;
+}
+
+static AdwComboRow *
+approver_row (Dialog     *dialog,
+              const char *title)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) labels = NULL;
+
+  g_ptr_array_set_size (dialog->usernames, 0);
+  labels = approver_choices (dialog->page, dialog->usernames);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  return row;
+}
+
+static AdwEntryRow *
+entry_row (const char *title,
+           const char *text)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  return row;
+}
+
+static void
+assign_clicked (Dialog *dialog)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) case_ids = NULL;
+  g_autoptr(CsOutboxItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *reason = gtk_editable_get_text (GTK_EDITABLE (dialog->reason));
+  guint selected = adw_combo_row_get_selected (dialog->approver);
+  guint n = 0;
+
+  for (guint i = 0; i < dialog->checks->len; i++)
+    {
+      GtkToggleButton *check = g_ptr_array_index (dialog->checks, i);
+
+      if (gtk_toggle_button_get_active (check))
+        {
+          g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "case-id"));
+          n++;
+        }
+    }
+  case_ids = g_strv_builder_end (builder);
+
+  if (n == 0)
+    {
+      dialog_toast (dialog, _("Choose the cases to assign"));
+      return;
+    }
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= dialog->usernames->len)
+    {
+      dialog_toast (dialog, _("Choose the approver"));
+      return;
+    }
+  if (is_blank (reason))
+    {
+      dialog_toast (dialog, _("Give the reason, for the audit trail"));
+      return;
+    }
+
+  item = cs_session_assign (dialog->page->session, (const char * const *)case_ids,
+                            g_ptr_array_index (dialog->usernames, selected), reason, &error);
+  if (item == NULL)
+    {
+      dialog_toast (dialog, error->message);
+      return;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u case assigned to %s",
+                                                             "%u cases assigned to %s", n),
+                                                n, (const char *)g_ptr_array_index (dialog->usernames,
+                                                                                    selected));
+
+    toast (dialog->page, message);
+  }
+  gtk_window_destroy (dialog->window);
+}
+
+static gboolean
+assignable (CsCase *kase)
+{
+  switch (cs_case_get_status (kase))
+    {
+    case CS_CASE_STATUS_FORWARDED:
+    case CS_CASE_STATUS_CLAIMED:
+    case CS_CASE_STATUS_UNDER_REVIEW:
+    case CS_CASE_STATUS_EXTENDED:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CsDepartmentPage *self = CS_DEPARTMENT_PAGE (widget);
+  GListModel *cases = G_LIST_MODEL (cs_session_get_cases (self->session));
+  GtkWidget *body, *list, *group;
+  Dialog *dialog;
+
+  if (self->stats == NULL)
+    return;
+
+  dialog = dialog_new (self, _("Assign Cases"), _("Assign"), G_CALLBACK (assign_clicked), &body);
+  dialog->checks = g_ptr_array_new ();
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("To"));
+  dialog->approver = approver_row (dialog, _("Approver"));
+  dialog->reason = entry_row (_("Reason"), NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->approver));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->reason));
+  gtk_box_append (GTK_BOX (body), group);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Cases"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Waiting in the queue or being worked on"));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(CsCase) kase = g_list_model_get_item (cases, i);
+      g_autofree char *label = NULL;
+      GtkWidget *check;
+
+      if (!assignable (kase))
+        continue;
+      label = g_strdup_printf ("%s · %s · %s · %s", cs_case_get_number (kase),
+                               cs_case_get_applicant_name (kase), cs_case_get_matter_name (kase),
+                               cs_case_get_assignee_name (kase) != NULL
+                               ? cs_case_get_assignee_name (kase) : _("Unclaimed"));
+      /* A toggle a case (its accessible action is a click, unlike a
+       * check button's in GTK 4.8), flat until chosen. */
+      check = gtk_toggle_button_new_with_label (label);
+      gtk_widget_add_css_class (check, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (check))), 0);
+      g_object_set_data_full (G_OBJECT (check), "case-id", g_strdup (cs_case_get_id (kase)), g_free);
+      g_ptr_array_add (dialog->checks, check);
+      gtk_list_box_append (GTK_LIST_BOX (list), check);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  gtk_box_append (GTK_BOX (body), group);
+
+  gtk_window_present (dialog->window);
+}
+
+static gboolean
+parse_day (const char *text,
+           GDate      *date)
+{
+  g_date_clear (date, 1);
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  g_date_set_parse (date, text);
+  return g_date_valid (date);
+}
+
+static void
+substitute_clicked (Dialog *dialog)
+{
+  g_autoptr(CsOutboxItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *reason = gtk_editable_get_text (GTK_EDITABLE (dialog->reason));
+  guint absent = adw_combo_row_get_selected (dialog->approver);
+  guint substitute = adw_combo_row_get_selected (dialog->second);
+  GDate from, to;
+
+  if (absent >= dialog->usernames->len || substitute >= dialog->usernames->len)
+    {
+      dialog_toast (dialog, _("Choose the approver"));
+      return;
+    }
+  if (absent == substitute)
+    {
+      dialog_toast (dialog, _("Nobody stands in for themselves"));
+      return;
+    }
+  if (!parse_day (gtk_editable_get_text (GTK_EDITABLE (dialog->from)), &from) ||
+      !parse_day (gtk_editable_get_text (GTK_EDITABLE (dialog->to)), &to))
+    {
+      dialog_toast (dialog, _("Dates are given as YYYY-MM-DD"));
+      return;
+    }
+  if (g_date_compare (&to, &from) < 0)
+    {
+      dialog_toast (dialog, _("The period ends before it starts"));
+      return;
+    }
+  if (is_blank (reason))
+    {
+      dialog_toast (dialog, _("Give the reason, for the audit trail"));
+      return;
+    }
+
+  item = cs_session_add_substitution (dialog->page->session,
+                                      g_ptr_array_index (dialog->usernames, absent),
+                                      g_ptr_array_index (dialog->usernames, substitute),
+                                      &from, &to, reason, &error);
+  if (item == NULL)
+    {
+      dialog_toast (dialog, error->message);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("%s stands in for %s"),
+                                                (const char *)g_ptr_array_index (dialog->usernames,
+                                                                                 substitute),
+                                                (const char *)g_ptr_array_index (dialog->usernames,
+                                                                                 absent));
+
+    toast (dialog->page, message);
+  }
+  gtk_window_destroy (dialog->window);
+}
+
+static void
+substitute_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CsDepartmentPage *self = CS_DEPARTMENT_PAGE (widget);
+  g_autoptr(GtkStringList) labels = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  GtkWidget *body, *group;
+  Dialog *dialog;
+  GDate today, end;
+
+  if (self->stats == NULL)
+    return;
+
+  dialog = dialog_new (self, _("Name a Substitute"), _("Save"), G_CALLBACK (substitute_clicked),
+                       &body);
+  cs_session_get_today (self->session, &today);
+  end = today;
+  g_date_add_days (&end, 4);
+  first = format_day (&today);
+  last = format_day (&end);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("On these days the substitute’s inbox has the absent "
+                                           "approver’s cases, and the substitute may work them."));
+  dialog->approver = approver_row (dialog, _("Absent"));
+  dialog->second = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (dialog->second), _("Substitute"));
+  adw_combo_row_set_model (dialog->second, adw_combo_row_get_model (dialog->approver));
+  if (dialog->usernames->len > 1)
+    adw_combo_row_set_selected (dialog->second, 1);
+  dialog->from = entry_row (_("From"), first);
+  dialog->to = entry_row (_("To (inclusive)"), last);
+  dialog->reason = entry_row (_("Reason"), NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->approver));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->second));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->from));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->to));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (dialog->reason));
+  gtk_box_append (GTK_BOX (body), group);
+
+  gtk_window_present (dialog->window);
+}
+
 /* Loading ----------------------------------------------------------------------------- */
 
 typedef struct
@@ -604,6 +990,8 @@ cs_department_page_class_init (CsDepartmentPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
 
   gtk_widget_class_install_action (widget_class, "department.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "department.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "department.substitute", NULL, substitute_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "department.reload", NULL);
 }

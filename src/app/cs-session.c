@@ -1360,6 +1360,83 @@ cs_session_claim (CsSession   *self,
   return queued (self, cs_outbox_enqueue_claim (self->outbox, case_id, NULL, error));
 }
 
+static gboolean
+check_chief (CsSession  *self,
+             GError    **error)
+{
+  if (!check_signed_in (self, error))
+    return FALSE;
+  if (self->user == NULL || !cs_user_is_chief (self->user))
+    {
+      g_set_error_literal (error, CS_ERROR, CS_ERROR_FORBIDDEN,
+                           _("Only the department’s chief representative distributes its work"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cs_session_assign:
+ * @self: a #CsSession
+ * @case_ids: the cases to hand on, at least one
+ * @assignee: the approver's username
+ * @reason: why, for the audit trail
+ * @error: return location for an error
+ *
+ * Queues the chief representative's assignment of cases in the outbox,
+ * one write for all of them, and sends it when online.
+ *
+ * Returns: (transfer full) (nullable): the queued write
+ */
+CsOutboxItem *
+cs_session_assign (CsSession          *self,
+                   const char * const *case_ids,
+                   const char         *assignee,
+                   const char         *reason,
+                   GError            **error)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+
+  if (!check_chief (self, error))
+    return NULL;
+  return queued (self, cs_outbox_enqueue_assignment (self->outbox,
+                                                     cs_user_get_department (self->user),
+                                                     case_ids, assignee, reason, error));
+}
+
+/**
+ * cs_session_add_substitution:
+ * @self: a #CsSession
+ * @absent: the absent approver's username
+ * @substitute: the username of who stands in
+ * @from: the first day
+ * @to: the last day, inclusive
+ * @reason: why, for the audit trail
+ * @error: return location for an error
+ *
+ * Queues a substitution in the outbox and sends it when online.
+ *
+ * Returns: (transfer full) (nullable): the queued write
+ */
+CsOutboxItem *
+cs_session_add_substitution (CsSession    *self,
+                             const char   *absent,
+                             const char   *substitute,
+                             const GDate  *from,
+                             const GDate  *to,
+                             const char   *reason,
+                             GError      **error)
+{
+  g_return_val_if_fail (CS_IS_SESSION (self), NULL);
+
+  if (!check_chief (self, error))
+    return NULL;
+  return queued (self, cs_outbox_enqueue_substitution (self->outbox,
+                                                       cs_user_get_department (self->user),
+                                                       absent, substitute, from, to, reason,
+                                                       error));
+}
+
 /**
  * cs_session_release:
  * @self: a #CsSession

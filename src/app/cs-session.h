@@ -96,6 +96,18 @@ CsOutboxItem *cs_session_claim           (CsSession            *self,
 CsOutboxItem *cs_session_release         (CsSession            *self,
                                           const char           *case_id,
                                           GError              **error);
+CsOutboxItem *cs_session_assign          (CsSession            *self,
+                                          const char * const   *case_ids,
+                                          const char           *assignee,
+                                          const char           *reason,
+                                          GError              **error);
+CsOutboxItem *cs_session_add_substitution (CsSession           *self,
+                                          const char           *absent,
+                                          const char           *substitute,
+                                          const GDate          *from,
+                                          const GDate          *to,
+                                          const char           *reason,
+                                          GError              **error);
 CsOutboxItem *cs_session_save_review     (CsSession            *self,
                                           const char           *case_id,
                                           const char           *opinion,

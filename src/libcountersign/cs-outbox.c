@@ -377,6 +377,116 @@ cs_outbox_enqueue_release (CsOutbox    *self,
   return cs_outbox_enqueue (self, "release", case_id, "POST", path, body, NULL, error);
 }
 
+static char *
+department_path (const char *department,
+                 const char *what)
+{
+  g_autofree char *escaped = g_uri_escape_string (department, NULL, FALSE);
+
+  return g_strconcat ("/v1/departments/", escaped, "/", what, NULL);
+}
+
+/**
+ * cs_outbox_enqueue_assignment:
+ * @self: a #CsOutbox
+ * @department: the chief representative's department
+ * @case_ids: the cases to hand on, at least one
+ * @assignee: the approver's username
+ * @reason: why, for the audit trail
+ * @error: return location for an error
+ *
+ * Queues the chief representative's assignment of @case_ids to
+ * @assignee, one request for all of them (all or none); the item is
+ * filed under the first case.
+ *
+ * Returns: (transfer full) (nullable): the stored item
+ */
+CsOutboxItem *
+cs_outbox_enqueue_assignment (CsOutbox            *self,
+                              const char          *department,
+                              const char * const  *case_ids,
+                              const char          *assignee,
+                              const char          *reason,
+                              GError             **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (CS_IS_OUTBOX (self), NULL);
+  g_return_val_if_fail (department != NULL && assignee != NULL && reason != NULL, NULL);
+  g_return_val_if_fail (case_ids != NULL && case_ids[0] != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; case_ids[i] != NULL; i++)
+    json_builder_add_string_value (builder, case_ids[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "assignee");
+  json_builder_add_string_value (builder, assignee);
+  json_builder_set_member_name (builder, "reason");
+  json_builder_add_string_value (builder, reason);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  body = _cs_json_to_string (node);
+  path = department_path (department, "assignments");
+
+  return cs_outbox_enqueue (self, "assignment", case_ids[0], "POST", path, body, NULL, error);
+}
+
+/**
+ * cs_outbox_enqueue_substitution:
+ * @self: a #CsOutbox
+ * @department: the chief representative's department
+ * @absent: the absent approver's username
+ * @substitute: the username of who stands in
+ * @from: the first day
+ * @to: the last day, inclusive
+ * @reason: why, for the audit trail
+ * @error: return location for an error
+ *
+ * Queues a substitution. It concerns no case: the item's case is empty.
+ *
+ * Returns: (transfer full) (nullable): the stored item
+ */
+CsOutboxItem *
+cs_outbox_enqueue_substitution (CsOutbox     *self,
+                                const char   *department,
+                                const char   *absent,
+                                const char   *substitute,
+                                const GDate  *from,
+                                const GDate  *to,
+                                const char   *reason,
+                                GError      **error)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_alloc ();
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (CS_IS_OUTBOX (self), NULL);
+  g_return_val_if_fail (department != NULL && absent != NULL && substitute != NULL, NULL);
+  g_return_val_if_fail (from != NULL && g_date_valid (from) && to != NULL && g_date_valid (to), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  from_text = _cs_json_format_date (from);
+  to_text = _cs_json_format_date (to);
+  json_object_set_string_member (object, "absent", absent);
+  json_object_set_string_member (object, "substitute", substitute);
+  json_object_set_string_member (object, "from", from_text);
+  json_object_set_string_member (object, "to", to_text);
+  json_object_set_string_member (object, "reason", reason);
+  json_node_init_object (node, object);
+  body = _cs_json_to_string (node);
+  path = department_path (department, "substitutions");
+
+  return cs_outbox_enqueue (self, "substitution", "", "POST", path, body, NULL, error);
+}
+
 /**
  * cs_outbox_enqueue_review:
  * @self: a #CsOutbox

@@ -59,6 +59,22 @@ CsOutboxItem *cs_outbox_enqueue_release    (CsOutbox            *self,
                                             const char          *reason,
                                             GError             **error);
 CS_AVAILABLE_IN_ALL
+CsOutboxItem *cs_outbox_enqueue_assignment (CsOutbox            *self,
+                                            const char          *department,
+                                            const char * const  *case_ids,
+                                            const char          *assignee,
+                                            const char          *reason,
+                                            GError             **error);
+CS_AVAILABLE_IN_ALL
+CsOutboxItem *cs_outbox_enqueue_substitution (CsOutbox          *self,
+                                            const char          *department,
+                                            const char          *absent,
+                                            const char          *substitute,
+                                            const GDate         *from,
+                                            const GDate         *to,
+                                            const char          *reason,
+                                            GError             **error);
+CS_AVAILABLE_IN_ALL
 CsOutboxItem *cs_outbox_enqueue_review     (CsOutbox            *self,
                                             const char          *case_id,
                                             const char          *opinion,

@@ -14,6 +14,7 @@ import datetime
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -23,7 +24,7 @@ import urllib.request
 import pyatspi
 
 from uitest import (ok, bail_out, wait_for, walk, find, click, screenshot, text_of, finish,
-                    showing, sign_in, widget_action, Desk)
+                    showing, sign_in, widget_action, type_into, Desk)
 
 TODAY = "2026-11-18"
 
@@ -163,6 +164,44 @@ def run(folder, central):
             ok(wait_for(lambda: all(label(app, name) is not None for name in matters), timeout=10),
                "the handling time's table shows the matters")
             screenshot("department-tables.png")
+        # Work distribution: two cases handed to the approver, with a reason.
+        def query(sql, *args):
+            with sqlite3.connect(central.db) as db:
+                return db.execute(sql, args).fetchall()
+
+        widget_action(app, "CsDepartmentPage", "department.assign")
+        dialog = wait_for(lambda: find(app, role="frame", name="Assign Cases"), timeout=20)
+        ok(dialog is not None, "the assignment dialog opens")
+        checks = [node for node in walk(dialog)
+                  if node.getRoleName() in ("toggle button", "push button") and
+                  re.match(r"LW\d+ · ", node.name or "")]
+        ok(len(checks) >= 2, "it lists the cases that can be assigned (%d)" % len(checks))
+        chosen = [re.match(r"(LW\d+)", node.name).group(1) for node in checks[:2]]
+        for node in checks[:2]:
+            click(node)
+        type_into(wait_for(lambda: find(dialog, role="text", name="Reason")), "按工作量重新分配")
+        screenshot("department-assign.png")
+        click(find(dialog, role="push button", name="Assign"))
+        rows = wait_for(lambda: query(
+            "SELECT c.number, a.reason, json_extract(a.detail, '$.assignee') FROM audit a"
+            " JOIN cases c ON c.id = a.case_id WHERE a.action = 'case.assigned'"
+            " AND a.actor = 'health-chief'") or None, timeout=30)
+        ok(rows is not None and sorted(r[0] for r in rows) == sorted(chosen) and
+           all(r[1] == "按工作量重新分配" and r[2] == "health-approver" for r in rows),
+           "the assignment reaches the audit trail: %s" % (rows,))
+
+        widget_action(app, "CsDepartmentPage", "department.substitute")
+        dialog = wait_for(lambda: find(app, role="frame", name="Name a Substitute"), timeout=20)
+        ok(dialog is not None, "the substitution dialog opens")
+        type_into(wait_for(lambda: find(dialog, role="text", name="Reason")), "年休假")
+        click(find(dialog, role="push button", name="Save"))
+        subs = wait_for(lambda: query(
+            "SELECT a.username, b.username, s.from_date, s.to_date, s.reason FROM substitutions s"
+            " JOIN users a ON a.id = s.absent_id JOIN users b ON b.id = s.substitute_id") or None,
+            timeout=30)
+        ok(subs == [("health-approver", "health-chief", TODAY, "2026-11-22", "年休假")],
+           "the substitute is recorded: %s" % (subs,))
+
         # Yellow and red warnings on the desktop: many at once, one summary
         # per state; the same cases again are not warned about again.
         ok(wait_for(lambda: len(notifications(notified)) >= 2, timeout=30),
