@@ -336,13 +336,28 @@ load_review (CsCaseView *self)
     }
   else
     {
-      /* The user's own latest review: the starting point of the next. */
-      for (guint i = reviews != NULL ? g_list_model_get_n_items (reviews) : 0; i > 0; i--)
+      CsUser *user = cs_session_get_user (self->session);
+      guint n = reviews != NULL ? g_list_model_get_n_items (reviews) : 0;
+      gboolean deciding = FALSE;
+
+      /* The user's own latest review: the starting point of the next. A
+       * chief deciding another's case, who wrote none, reads the
+       * approver's final review instead. */
+      for (guint i = 0; i < n && user != NULL && cs_user_is_chief (user) && !is_mine (self); i++)
+        {
+          g_autoptr(CsReview) review = g_list_model_get_item (reviews, i);
+
+          if (g_strcmp0 (cs_review_get_author_username (review), my_username (self)) == 0)
+            break;
+          deciding |= i == n - 1;
+        }
+      for (guint i = n; i > 0; i--)
         {
           g_autoptr(CsReview) review = g_list_model_get_item (reviews, i - 1);
           GListModel *checklist;
 
-          if (g_strcmp0 (cs_review_get_author_username (review), my_username (self)) != 0)
+          if (deciding ? !cs_review_get_final (review)
+                       : g_strcmp0 (cs_review_get_author_username (review), my_username (self)) != 0)
             continue;
           opinion = g_strdup (cs_review_get_opinion (review));
           outcome = cs_review_get_proposed_outcome (review);

@@ -219,7 +219,7 @@ secret_kept_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!cs_signing_store_secret_finish (result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      !g_cancellable_is_cancelled (self->cancellable))
     {
       g_autofree char *text = g_strdup_printf (_("The key is open, but the keyring did not keep "
                                                  "its secret: %s"), error->message);
@@ -280,9 +280,11 @@ key_opened_cb (GObject      *object,
   if (key != NULL && self->username != NULL)
     {
       if (gtk_switch_get_active (self->remember_switch))
+        /* Not cancelled with the dialog: signing closes it at once, and
+         * the keyring finishes what the chief asked for. */
         cs_signing_store_secret_async (key, self->username,
                                        gtk_editable_get_text (secret_editable (self)),
-                                       self->cancellable, secret_kept_cb, g_object_ref (self));
+                                       NULL, secret_kept_cb, g_object_ref (self));
       else
         cs_signing_clear_secret_async (key, self->username, NULL, secret_cleared_cb, NULL);
     }

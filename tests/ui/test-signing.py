@@ -284,6 +284,14 @@ def sign_one(folder, central, app, number, case_id, expired):
        "the approver's proposal, Grant, is chosen to begin with")
     ok(wait_for(lambda: shown(app, pattern="proposes: Grant")) is not None,
        "and the proposal is shown with its opinion")
+    marked = wait_for(lambda: [n for n in walk(app) if n.name == "Verified" and
+                               n.getRoleName() != "label" and
+                               (n.getState().contains(pyatspi.STATE_CHECKED) or
+                                n.getState().contains(pyatspi.STATE_PRESSED))])
+    items = central.query("SELECT json_array_length(checklist) FROM reviews WHERE case_id = ? "
+                          "AND final ORDER BY id DESC LIMIT 1", case_id)[0][0]
+    ok(marked is not None and len(marked) >= items,
+       "the checklist shows the approver's %d verdicts (%d)" % (items, len(marked or [])))
     granted = wait_for(lambda: decision_text(app))
     ok(granted is not None and "radiation" in granted,
        "the health plugin's wording of a grant is filled in (%r)" % (granted or "")[:60])
