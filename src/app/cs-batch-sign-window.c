@@ -516,7 +516,6 @@ sign_all_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   CsBatchSignWindow *self = CS_BATCH_SIGN_WINDOW (widget);
-  CsUser *user = cs_session_get_user (self->session);
   g_autofree char *summary = NULL;
   CsSignDialog *dialog;
   guint ready = 0;
@@ -532,8 +531,7 @@ sign_all_action (GtkWidget  *widget,
                                           "document is rendered, signed with this key and sent.",
                                           ready),
                              ready, self->matter != NULL ? cs_matter_get_name (self->matter) : "");
-  dialog = cs_sign_dialog_new (GTK_WINDOW (self), user != NULL ? cs_user_get_username (user) : NULL,
-                               summary);
+  dialog = cs_sign_dialog_new (GTK_WINDOW (self), self->session, summary);
   g_signal_connect_object (dialog, "sign", G_CALLBACK (on_sign), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -732,7 +732,6 @@ sign_action (GtkWidget  *widget,
 {
   CsDecisionEditor *self = CS_DECISION_EDITOR (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  CsUser *user = cs_session_get_user (self->session);
   g_autofree char *summary = NULL;
   CsSignDialog *dialog;
 
@@ -745,8 +744,8 @@ sign_action (GtkWidget  *widget,
                              cs_decision_draft_get_case_number (self->draft),
                              cs_decision_draft_get_document_number (self->draft),
                              cs_decision_document_get_sha256 (self->document));
-  dialog = cs_sign_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               user != NULL ? cs_user_get_username (user) : NULL, summary);
+  dialog = cs_sign_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session,
+                               summary);
   g_signal_connect_object (dialog, "sign", G_CALLBACK (on_sign), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -33,6 +33,7 @@ struct _CsSignDialog
   AdwWindow parent_instance;
 
   char *username;
+  CsCache *cache;              /* the account's: which key was chosen last */
   CsSigner *signer;            /* opened, and in date */
   GCancellable *cancellable;
   gboolean busy;
@@ -326,8 +327,15 @@ sign_action (GtkWidget  *widget,
 {
   CsSignDialog *self = CS_SIGN_DIALOG (widget);
 
+  g_autofree char *key = dup_key (self);
+  g_autoptr(GError) error = NULL;
+
   if (self->signer == NULL)
     return;
+  /* Where the key is, never its secret: the next dialog starts there. */
+  if (self->cache != NULL && key != NULL &&
+      !cs_cache_set_meta (self->cache, "signing-key", key, &error))
+    g_debug ("The signing key chosen is not remembered: %s", error->message);
   g_signal_emit (self, signals[SIGN], 0, self->signer);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -393,6 +401,7 @@ cs_sign_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->signer);
+  g_clear_object (&self->cache);
   g_clear_pointer (&self->username, g_free);
   G_OBJECT_CLASS (cs_sign_dialog_parent_class)->finalize (object);
 }
@@ -456,19 +465,70 @@ cs_sign_dialog_init (CsSignDialog *self)
 /**
  * cs_sign_dialog_new:
  * @parent: the window it belongs to
- * @username: the chief's username, which a kept PIN is filed under
+ * @session: the chief's session: a kept PIN is filed under its username,
+ *   and the key chosen last is kept in its account's cache
  * @summary: what is about to be signed, in words
  */
 CsSignDialog *
 cs_sign_dialog_new (GtkWindow  *parent,
-                    const char *username,
+                    CsSession  *session,
                     const char *summary)
 {
   CsSignDialog *self = g_object_new (CS_TYPE_SIGN_DIALOG, "transient-for", parent, NULL);
+  CsUser *user = cs_session_get_user (session);
+  CsCache *cache = cs_session_get_cache (session);
+  g_autofree char *last = NULL;
 
-  self->username = g_strdup (username);
+  self->username = g_strdup (user != NULL ? cs_user_get_username (user)
+                                          : cs_session_get_username (session));
+  self->cache = cache != NULL ? g_object_ref (cache) : NULL;
   gtk_label_set_label (self->summary_label, summary);
+  last = cache != NULL ? cs_cache_dup_meta (cache, "signing-key") : NULL;
+  cs_sign_dialog_set_key (self, last);
   return self;
+}
+
+/**
+ * cs_sign_dialog_set_key:
+ * @self: a #CsSignDialog
+ * @key: (nullable): the key chosen last time: `pkcs12:FILE` or a `pkcs11:` URI
+ *
+ * Starts from the key chosen last time (its kept PIN or password, if any,
+ * fills in by itself).
+ */
+void
+cs_sign_dialog_set_key (CsSignDialog *self,
+                        const char   *key)
+{
+  g_return_if_fail (CS_IS_SIGN_DIALOG (self));
+
+  if (key == NULL || *key == '\0')
+    return;
+  if (g_str_has_prefix (key, "pkcs11:"))
+    {
+      gtk_toggle_button_set_active (self->token_toggle, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (self->uri_row), key);
+    }
+  else
+    {
+      gtk_toggle_button_set_active (self->file_toggle, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (self->file_row),
+                             g_str_has_prefix (key, "pkcs12:") ? key + strlen ("pkcs12:") : key);
+    }
+}
+
+/**
+ * cs_sign_dialog_dup_key:
+ * @self: a #CsSignDialog
+ *
+ * Returns: (transfer full) (nullable): the key chosen, as
+ *   cs_signer_new_for_key() takes it
+ */
+char *
+cs_sign_dialog_dup_key (CsSignDialog *self)
+{
+  g_return_val_if_fail (CS_IS_SIGN_DIALOG (self), NULL);
+  return dup_key (self);
 }
 
 CsSigner *

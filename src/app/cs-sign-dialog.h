@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "cs-session.h"
 #include "cs-signer.h"
 
 G_BEGIN_DECLS
@@ -17,8 +18,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsSignDialog, cs_sign_dialog, CS, SIGN_DIALOG, AdwWindow)
 
 CsSignDialog *cs_sign_dialog_new         (GtkWindow    *parent,
-                                          const char   *username,
+                                          CsSession    *session,
                                           const char   *summary);
+void          cs_sign_dialog_set_key     (CsSignDialog *self,
+                                          const char   *key);
+char         *cs_sign_dialog_dup_key     (CsSignDialog *self);
 CsSigner     *cs_sign_dialog_get_signer  (CsSignDialog *self);
 
 G_END_DECLS

@@ -428,7 +428,9 @@ def sign_batch(folder, central, app):
     click(wait_for(lambda: shown(app, role="push button", name="Sign All…")))
     ok(sign_dialog(app) is not None, "signing the batch asks for the key once")
     path = wait_for(lambda: shown(app, role="text", name="Key file"))
-    type_into(path, os.path.join(central.demo, "health-chief.p12"))
+    chief_key = os.path.join(central.demo, "health-chief.p12")
+    ok(path is not None and wait_for(lambda: text_of(path) == chief_key) is not None,
+       "the dialog starts from the key chosen last time")
     ok(wait_for(lambda: shown(app, name="The password kept in the keyring is filled in."),
                 timeout=20) is not None,
        "the key file's password kept in the keyring is filled in by itself")
