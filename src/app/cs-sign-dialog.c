@@ -150,6 +150,13 @@ secret_found_cb (GObject      *object,
   char *secret = cs_signing_lookup_secret_finish (result, &error);
 
   g_free (lookup);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      /* The dialog is gone. */
+      if (secret != NULL)
+        cs_signing_free_secret (secret);
+      return;
+    }
   if (secret == NULL)
     {
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -180,8 +187,9 @@ look_up_secret (CsSignDialog *self)
   lookup = g_new0 (Lookup, 1);
   lookup->self = g_object_ref (self);
   lookup->key = g_steal_pointer (&key);
-  cs_signing_lookup_secret_async (lookup->key, self->username, self->cancellable,
-                                  secret_found_cb, lookup);
+  /* Never cancelled: libsecret does not take a lookup cancelled half-way
+   * well; the answer is dropped if the dialog is gone by then. */
+  cs_signing_lookup_secret_async (lookup->key, self->username, NULL, secret_found_cb, lookup);
 }
 
 static void
