@@ -328,6 +328,13 @@ on_secret_activated (CsSignDialog *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "sign.open-key", NULL);
 }
 
+static gboolean
+close_later (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sign_action (GtkWidget  *widget,
              const char *action_name,
@@ -338,14 +345,18 @@ sign_action (GtkWidget  *widget,
   g_autofree char *key = dup_key (self);
   g_autoptr(GError) error = NULL;
 
-  if (self->signer == NULL)
+  if (self->signer == NULL || !gtk_widget_get_visible (widget))
     return;
   /* Where the key is, never its secret: the next dialog starts there. */
   if (self->cache != NULL && key != NULL &&
       !cs_cache_set_meta (self->cache, "signing-key", key, &error))
     g_debug ("The signing key chosen is not remembered: %s", error->message);
   g_signal_emit (self, signals[SIGN], 0, self->signer);
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Closed once the action that signed has returned: destroying the window
+   * inside it (an accessibility client's click among others) leaves GTK's
+   * accessibility bus with a widget gone under its feet. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
 }
 
 static void
