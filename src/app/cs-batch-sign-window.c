@@ -220,7 +220,8 @@ find_block (CsBatchSignWindow *self,
         {
           g_autoptr(CsVerdict) verdict = g_list_model_get_item (verdicts, j);
 
-          found = g_strcmp0 (cs_verdict_get_item (verdict), cs_checklist_item_get_code (entry)) == 0;
+          found = g_strcmp0 (cs_verdict_get_item (verdict),
+                             cs_checklist_item_get_code (entry)) == 0;
         }
       if (!found)
         {
@@ -239,7 +240,8 @@ find_block (CsBatchSignWindow *self,
     {
       g_autoptr(CsCasePart) part = g_list_model_get_item (parts, i);
 
-      if (g_strcmp0 (cs_case_part_get_department (part), cs_case_get_department (item->kase)) == 0 ||
+      if (g_strcmp0 (cs_case_part_get_department (part),
+                     cs_case_get_department (item->kase)) == 0 ||
           cs_case_part_get_status (part) == CS_CASE_STATUS_DECIDED)
         continue;
       if (waiting->len > 0)
@@ -306,9 +308,11 @@ case_fetched_cb (GObject      *object,
       else
         {
           /* Translators: the outcome, then the document number */
-          g_autofree char *text = g_strdup_printf (_("%s · %s"),
-                                                   cs_outcome_get_label (cs_decision_draft_get_outcome (item->draft)),
-                                                   cs_decision_draft_get_document_number (item->draft));
+          CsOutcome outcome = cs_decision_draft_get_outcome (item->draft);
+          g_autofree char *text = NULL;
+
+          text = g_strdup_printf (_("%s · %s"), cs_outcome_get_label (outcome),
+                                  cs_decision_draft_get_document_number (item->draft));
           set_item_state (item, ITEM_READY, text);
         }
     }
@@ -339,6 +343,12 @@ typedef struct
   CsBatchSignWindow *self;
   Item *item;
 } ItemRef;
+
+static void
+delete_file (GFile *file)
+{
+  g_file_delete (file, NULL, NULL);
+}
 
 static void
 shown_cb (GObject      *object,
@@ -376,6 +386,11 @@ shown_cb (GObject      *object,
                                          "application/pdf",
                                          cs_decision_draft_get_document_number (item->draft));
           gtk_window_set_transient_for (viewer, GTK_WINDOW (self));
+          /* The file goes with the window that reads it. */
+          g_signal_connect_data (viewer, "destroy", G_CALLBACK (delete_file),
+                                 g_object_ref (file),
+                                 (GClosureNotify) (void (*) (void)) g_object_unref,
+                                 G_CONNECT_SWAPPED);
           gtk_window_present (viewer);
           return;
         }

@@ -88,7 +88,9 @@ static const CsOutcome decision_outcomes[] = {
 };
 
 /* In the order of the kind_model in the .ui; the API's names. */
-static const char * const suspension_kinds[] = { "expert_review", "testing", "inspection", "hearing" };
+static const char * const suspension_kinds[] = {
+  "expert_review", "testing", "inspection", "hearing",
+};
 
 static void update_state (CsDecisionEditor *self);
 
@@ -139,6 +141,7 @@ build_draft (CsDecisionEditor *self)
   g_autoptr(CsDecisionDraft) draft = NULL;
   g_autofree char *text = NULL;
   guint kind;
+  int days;
 
   if (self->kase == NULL || outcome == CS_OUTCOME_NONE)
     return NULL;
@@ -158,8 +161,8 @@ build_draft (CsDecisionEditor *self)
       cs_decision_draft_set_remedy_notice (draft, entry_text (self->remedy_row));
       break;
     case CS_OUTCOME_EXTENSION:
-      cs_decision_draft_set_extension_days (draft,
-                                            (guint) gtk_spin_button_get_value_as_int (self->days_spin));
+      days = gtk_spin_button_get_value_as_int (self->days_spin);
+      cs_decision_draft_set_extension_days (draft, days > 0 ? (guint) days : 0);
       break;
     case CS_OUTCOME_SUSPENSION:
       kind = adw_combo_row_get_selected (self->kind_row);

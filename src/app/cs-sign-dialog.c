@@ -121,7 +121,8 @@ update_actions (CsSignDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.open-key",
                                  !self->busy && key != NULL &&
                                  (token_chosen (self) || *secret != '\0'));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.sign", !self->busy && self->signer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.sign",
+                                 !self->busy && self->signer != NULL);
 }
 
 static void

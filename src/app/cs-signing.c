@@ -163,6 +163,7 @@ sign_thread (GTask        *task,
 {
   SignJob *job = task_data;
   GError *error = NULL;
+  const char *sha256;
 
   if (job->document == NULL &&
       (job->document = cs_decision_document_new_render (job->draft, &error)) == NULL)
@@ -173,10 +174,10 @@ sign_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
   /* The certificate is looked at once more, at the moment of signing. */
+  sha256 = cs_decision_document_get_sha256 (job->document);
   if (!cs_signer_check_validity (job->signer, NULL, &error) ||
-      (job->payload = cs_decision_draft_build_payload (job->draft,
-                                                       cs_decision_document_get_sha256 (job->document),
-                                                       NULL, &error)) == NULL ||
+      (job->payload = cs_decision_draft_build_payload (job->draft, sha256, NULL,
+                                                       &error)) == NULL ||
       (job->signature = cs_signer_sign (job->signer, job->payload, &error)) == NULL)
     {
       g_task_return_error (task, error);
