@@ -136,17 +136,23 @@ test_token_expiry (void)
   g_autoptr(CsTestResponse) expired = NULL;
   g_autofree char *token = NULL;
 
-  /* A second server on the same database, with one-second sessions. */
+  gint64 signed_in;
+
+  /* A second server on the same database, with five-second sessions: long
+   * enough for the first request on a busy machine (signing in hashes a
+   * password), short enough to wait out. */
   short_lived->db_path = g_strdup (central->db_path);
   short_lived->dir = g_dir_make_tmp ("countersign-test-XXXXXX", NULL);
   short_lived->session = soup_session_new ();
-  cs_test_central_serve (short_lived, "--token-ttl", "1", NULL);
+  cs_test_central_serve (short_lived, "--token-ttl", "5", NULL);
 
+  signed_in = g_get_monotonic_time ();
   token = cs_test_central_login (short_lived, "fire-approver");
   fresh = cs_test_request (short_lived, "GET", "/v1/me", token, NULL, NULL);
   g_assert_cmpuint (fresh->status, ==, 200);
 
-  g_usleep (2100 * G_TIME_SPAN_MILLISECOND);
+  /* Past the five seconds from before the token was issued. */
+  g_usleep (MAX (0, signed_in + 6 * G_USEC_PER_SEC - g_get_monotonic_time ()));
   expired = cs_test_request (short_lived, "GET", "/v1/me", token, NULL, NULL);
   cs_test_assert_problem (expired, 401, "unauthorized");
   g_assert_nonnull (strstr (json_object_get_string_member (cs_test_response_object (expired), "detail"),
