@@ -28,198 +28,6 @@
 #define MAX_OCCUPANCY_DENSITY 1.0
 #define FACILITY_TEST_INTERVAL_YEARS 1
 
-static void
-add_finding (GPtrArray         *findings,
-             CsFindingSeverity  severity,
-             const char        *field,
-             const char        *material,
-             const char        *checklist_item,
-             const char        *format,
-             ...) G_GNUC_PRINTF (6, 7);
-
-static void
-add_finding (GPtrArray         *findings,
-             CsFindingSeverity  severity,
-             const char        *field,
-             const char        *material,
-             const char        *checklist_item,
-             const char        *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  CsFinding *finding;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  finding = cs_finding_new (severity, message);
-  cs_finding_set_field (finding, field);
-  cs_finding_set_material (finding, material);
-  cs_finding_set_checklist_item (finding, checklist_item);
-  g_ptr_array_add (findings, finding);
-}
-
-/* Identity numbers (GB 11643) or credit codes (GB 32100) printed in a
- * material's text, upper-cased. */
-static GPtrArray *
-find_numbers (const char *text,
-              gboolean    organisation)
-{
-  g_autoptr(GRegex) regex = g_regex_new (organisation
-                                         ? "(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}"
-                                           "[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])"
-                                         : "(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])",
-                                         0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
-
-  g_regex_match (regex, text, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      char *number = g_match_info_fetch (match, 0);
-
-      for (char *p = number; *p != '\0'; p++)
-        *p = g_ascii_toupper (*p);
-      g_ptr_array_add (numbers, number);
-      g_match_info_next (match, NULL);
-    }
-  return numbers;
-}
-
-/* A material that names someone else, or carries another ID number or
- * credit code than the applicant's, is not the applicant's. */
-static void
-check_material_identity (GPtrArray      *findings,
-                         CsCheckContext *context,
-                         CsMaterial     *material,
-                         CsApplicant    *applicant)
-{
-  const char *id = cs_material_get_id (material);
-  const char *item = cs_material_get_checklist_item (material);
-  const char *title = cs_material_get_name (material);
-  const char *text = cs_check_context_get_material_text (context, id);
-  gboolean organisation = cs_applicant_get_kind (applicant) == CS_APPLICANT_ORGANISATION;
-  const char *name = cs_applicant_get_name (applicant);
-  const char *number = organisation ? cs_applicant_get_uscc (applicant)
-                                    : cs_applicant_get_id_number (applicant);
-  g_autoptr(GPtrArray) numbers = NULL;
-  gboolean matches = FALSE;
-
-  if (text == NULL)
-    {
-      if (organisation)
-        add_finding (findings, CS_FINDING_INFO, NULL, id, item,
-                     _("“%s” has no text the desk can read (a scan or a photo): check the name "
-                       "and credit code on it by eye."), title);
-      else
-        add_finding (findings, CS_FINDING_INFO, NULL, id, item,
-                     _("“%s” has no text the desk can read (a scan or a photo): check the name "
-                       "and ID number on it by eye."), title);
-      return;
-    }
-
-  if (name != NULL && strstr (text, name) == NULL)
-    add_finding (findings, CS_FINDING_WARNING, "applicant.name", id, item,
-                 _("The applicant’s name, %s, does not appear on “%s”."), name, title);
-
-  if (number == NULL)
-    return;
-  numbers = find_numbers (text, organisation);
-  for (guint i = 0; i < numbers->len; i++)
-    if (g_ascii_strcasecmp (g_ptr_array_index (numbers, i), number) == 0)
-      matches = TRUE;
-  if (numbers->len > 0 && !matches)
-    {
-      if (organisation)
-        add_finding (findings, CS_FINDING_ERROR, "applicant.uscc", id, item,
-                     _("The credit code on “%s”, %s, is not the applicant’s (%s)."),
-                     title, (const char *) g_ptr_array_index (numbers, 0), number);
-      else
-        add_finding (findings, CS_FINDING_ERROR, "applicant.id_number", id, item,
-                     _("The ID number on “%s”, %s, is not the applicant’s (%s)."),
-                     title, (const char *) g_ptr_array_index (numbers, 0), number);
-    }
-}
-
-/* The applicant's ID number (GB 11643) or credit code (GB 32100). */
-static void
-check_applicant (GPtrArray   *findings,
-                 CsApplicant *applicant,
-                 const char  *checklist_item)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (cs_applicant_get_kind (applicant) == CS_APPLICANT_ORGANISATION)
-    {
-      if (!cs_validate_uscc (cs_applicant_get_uscc (applicant), &error))
-        add_finding (findings, CS_FINDING_ERROR, "applicant.uscc", NULL, checklist_item,
-                     _("The applicant’s unified social credit code is not valid: %s"),
-                     error->message);
-    }
-  else if (!cs_validate_resident_id (cs_applicant_get_id_number (applicant), &error))
-    add_finding (findings, CS_FINDING_ERROR, "applicant.id_number", NULL, checklist_item,
-                 _("The applicant’s ID number is not valid: %s"), error->message);
-}
-
-/* Materials of @matter_code only: a parallel case carries every
- * department's materials, and "application" is an item of each. */
-static gboolean
-has_material_for (GListModel *materials,
-                  const char *matter_code,
-                  const char *item)
-{
-  for (guint i = 0; materials != NULL && i < g_list_model_get_n_items (materials); i++)
-    {
-      g_autoptr(CsMaterial) material = g_list_model_get_item (materials, i);
-
-      if (g_strcmp0 (cs_material_get_matter_code (material), matter_code) == 0 &&
-          g_strcmp0 (cs_material_get_checklist_item (material), item) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-check_required_materials (GPtrArray  *findings,
-                          CsMatter   *matter,
-                          GListModel *materials)
-{
-  GListModel *checklist = cs_matter_get_checklist (matter);
-
-  for (guint i = 0; i < g_list_model_get_n_items (checklist); i++)
-    {
-      g_autoptr(CsChecklistItem) item = g_list_model_get_item (checklist, i);
-
-      if (cs_checklist_item_get_required (item) &&
-          !has_material_for (materials, cs_matter_get_code (matter),
-                             cs_checklist_item_get_code (item)))
-        add_finding (findings, CS_FINDING_ERROR, NULL, NULL, cs_checklist_item_get_code (item),
-                     _("No material was handed in for “%s”."), cs_checklist_item_get_name (item));
-    }
-}
-
-/* Every material of the matter the applicant's own. */
-static void
-check_materials_identity (GPtrArray      *findings,
-                          CsCheckContext *context,
-                          CsApplicant    *applicant)
-{
-  CsCase *kase = cs_check_context_get_case (context);
-  const char *matter_code = cs_matter_get_code (cs_check_context_get_matter (context));
-  GListModel *materials = cs_case_get_materials (kase);
-
-  for (guint i = 0; applicant != NULL && materials != NULL &&
-                    i < g_list_model_get_n_items (materials); i++)
-    {
-      g_autoptr(CsMaterial) material = g_list_model_get_item (materials, i);
-
-      if (g_strcmp0 (cs_material_get_matter_code (material), matter_code) == 0)
-        check_material_identity (findings, context, material, applicant);
-    }
-}
-
 gboolean
 fire_form_is_plant (JsonObject *form)
 {
@@ -287,13 +95,15 @@ check_facility_report (GPtrArray      *findings,
   limit = *today;
   g_date_subtract_years (&limit, FACILITY_TEST_INTERVAL_YEARS);
   if (g_date_compare (&latest, today) > 0)
-    add_finding (findings, CS_FINDING_ERROR, NULL, id, cs_material_get_checklist_item (material),
-                 _("“%s” is dated %s, after today."), cs_material_get_name (material), date);
+    cs_findings_add (findings, CS_FINDING_ERROR, NULL, id,
+                     cs_material_get_checklist_item (material),
+                     _("“%s” is dated %s, after today."), cs_material_get_name (material), date);
   else if (g_date_compare (&latest, &limit) < 0)
-    add_finding (findings, CS_FINDING_WARNING, NULL, id, cs_material_get_checklist_item (material),
-                 _("“%s” is dated %s, more than a year ago: fire facilities must be tested in "
-                   "full at least once a year, so ask for this year’s report."),
-                 cs_material_get_name (material), date);
+    cs_findings_add (findings, CS_FINDING_WARNING, NULL, id,
+                     cs_material_get_checklist_item (material),
+                     _("“%s” is dated %s, more than a year ago: fire facilities must be tested in "
+                       "full at least once a year, so ask for this year’s report."),
+                     cs_material_get_name (material), date);
 }
 
 static void
@@ -305,31 +115,31 @@ check_venue (GPtrArray  *findings,
   double area = 0, floors = 0, occupancy = 0;
 
   if (venue == NULL)
-    add_finding (findings, CS_FINDING_ERROR, FIRE_FIELD_VENUE_NAME, NULL, "application",
-                 _("The form does not name the venue."));
+    cs_findings_add (findings, CS_FINDING_ERROR, FIRE_FIELD_VENUE_NAME, NULL, "application",
+                     _("The form does not name the venue."));
   else if (g_strcmp0 (venue, cs_case_get_applicant_name (kase)) != 0)
-    add_finding (findings, CS_FINDING_WARNING, FIRE_FIELD_VENUE_NAME, NULL, "business-licence",
-                 _("The venue, %s, is not the applicant, %s: check who runs it."),
-                 venue, cs_case_get_applicant_name (kase));
+    cs_findings_add (findings, CS_FINDING_WARNING, FIRE_FIELD_VENUE_NAME, NULL, "business-licence",
+                     _("The venue, %s, is not the applicant, %s: check who runs it."),
+                     venue, cs_case_get_applicant_name (kase));
   if (cs_form_get_string (form, FIRE_FIELD_VENUE_TYPE) == NULL)
-    add_finding (findings, CS_FINDING_ERROR, FIRE_FIELD_VENUE_TYPE, NULL, "application",
-                 _("The form does not say what kind of venue it is."));
+    cs_findings_add (findings, CS_FINDING_ERROR, FIRE_FIELD_VENUE_TYPE, NULL, "application",
+                     _("The form does not say what kind of venue it is."));
   if (cs_form_get_string (form, FIRE_FIELD_ADDRESS) == NULL)
-    add_finding (findings, CS_FINDING_ERROR, FIRE_FIELD_ADDRESS, NULL, "application",
-                 _("The form gives no address of the venue."));
+    cs_findings_add (findings, CS_FINDING_ERROR, FIRE_FIELD_ADDRESS, NULL, "application",
+                     _("The form gives no address of the venue."));
   if (!cs_form_get_number (form, FIRE_FIELD_AREA, &area) || area <= 0)
-    add_finding (findings, CS_FINDING_ERROR, FIRE_FIELD_AREA, NULL, "application",
-                 _("The form gives no building area."));
+    cs_findings_add (findings, CS_FINDING_ERROR, FIRE_FIELD_AREA, NULL, "application",
+                     _("The form gives no building area."));
   if (!cs_form_get_number (form, FIRE_FIELD_FLOORS, &floors) || floors < 1)
-    add_finding (findings, CS_FINDING_ERROR, FIRE_FIELD_FLOORS, NULL, "application",
-                 _("The form gives no number of floors."));
+    cs_findings_add (findings, CS_FINDING_ERROR, FIRE_FIELD_FLOORS, NULL, "application",
+                     _("The form gives no number of floors."));
   if (!cs_form_get_number (form, FIRE_FIELD_OCCUPANCY, &occupancy) || occupancy < 1)
-    add_finding (findings, CS_FINDING_ERROR, FIRE_FIELD_OCCUPANCY, NULL, "application",
-                 _("The form gives no maximum occupancy."));
+    cs_findings_add (findings, CS_FINDING_ERROR, FIRE_FIELD_OCCUPANCY, NULL, "application",
+                     _("The form gives no maximum occupancy."));
   else if (area > 0 && occupancy / area > MAX_OCCUPANCY_DENSITY)
-    add_finding (findings, CS_FINDING_WARNING, FIRE_FIELD_OCCUPANCY, NULL, "facility-report",
-                 _("A maximum of %.0f people in %.0f m² is more than one person a square "
-                   "metre: check the exits and the evacuation capacity."), occupancy, area);
+    cs_findings_add (findings, CS_FINDING_WARNING, FIRE_FIELD_OCCUPANCY, NULL, "facility-report",
+                     _("A maximum of %.0f people in %.0f m² is more than one person a square "
+                       "metre: check the exits and the evacuation capacity."), occupancy, area);
 }
 
 static void
@@ -339,15 +149,15 @@ check_plant (GPtrArray  *findings,
   double area = 0;
 
   if (cs_form_get_string (form, FIRE_FIELD_PRODUCTION_ADDRESS) == NULL)
-    add_finding (findings, CS_FINDING_ERROR, FIRE_FIELD_PRODUCTION_ADDRESS, NULL, "application",
-                 _("The form gives no address of the plant to be inspected."));
+    cs_findings_add (findings, CS_FINDING_ERROR, FIRE_FIELD_PRODUCTION_ADDRESS, NULL, "application",
+                     _("The form gives no address of the plant to be inspected."));
   if (!cs_form_get_number (form, FIRE_FIELD_PLANT_AREA, &area) || area <= 0)
-    add_finding (findings, CS_FINDING_ERROR, FIRE_FIELD_PLANT_AREA, NULL, "application",
-                 _("The form gives no plant area."));
+    cs_findings_add (findings, CS_FINDING_ERROR, FIRE_FIELD_PLANT_AREA, NULL, "application",
+                     _("The form gives no plant area."));
   if (fire_stores_hazardous (form))
-    add_finding (findings, CS_FINDING_WARNING, FIRE_FIELD_HAZARDOUS, NULL, "facility-report",
-                 _("The plant stores hazardous materials: the inspection must cover their "
-                   "storage, its separation from production and its fire facilities."));
+    cs_findings_add (findings, CS_FINDING_WARNING, FIRE_FIELD_HAZARDOUS, NULL, "facility-report",
+                     _("The plant stores hazardous materials: the inspection must cover their "
+                       "storage, its separation from production and its fire facilities."));
 }
 
 GPtrArray *
@@ -361,16 +171,16 @@ fire_check_pre_opening (CsCheckContext *context)
   GListModel *materials = cs_case_get_materials (kase);
 
   if (applicant != NULL)
-    check_applicant (findings, applicant, "business-licence");
+    cs_check_applicant_number (findings, applicant, "business-licence");
   if (form == NULL)
-    add_finding (findings, CS_FINDING_ERROR, NULL, NULL, "application",
-                 _("The case carries no application form data."));
+    cs_findings_add (findings, CS_FINDING_ERROR, NULL, NULL, "application",
+                     _("The case carries no application form data."));
   else if (fire_form_is_plant (form))
     check_plant (findings, form);
   else
     check_venue (findings, form, kase);
 
-  check_required_materials (findings, matter, materials);
+  cs_check_required_materials (findings, matter, materials);
   for (guint i = 0; materials != NULL && i < g_list_model_get_n_items (materials); i++)
     {
       g_autoptr(CsMaterial) material = g_list_model_get_item (materials, i);
@@ -379,6 +189,6 @@ fire_check_pre_opening (CsCheckContext *context)
           g_strcmp0 (cs_material_get_checklist_item (material), "facility-report") == 0)
         check_facility_report (findings, context, material);
     }
-  check_materials_identity (findings, context, applicant);
+  cs_check_materials_identity (findings, context, applicant);
   return g_steal_pointer (&findings);
 }

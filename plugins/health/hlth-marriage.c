@@ -29,198 +29,6 @@
 #define HOME_DISTRICT_CODE "440103"
 #define HOME_DISTRICT_NAME "广州市荔湾区"
 
-static void
-add_finding (GPtrArray         *findings,
-             CsFindingSeverity  severity,
-             const char        *field,
-             const char        *material,
-             const char        *checklist_item,
-             const char        *format,
-             ...) G_GNUC_PRINTF (6, 7);
-
-static void
-add_finding (GPtrArray         *findings,
-             CsFindingSeverity  severity,
-             const char        *field,
-             const char        *material,
-             const char        *checklist_item,
-             const char        *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  CsFinding *finding;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  finding = cs_finding_new (severity, message);
-  cs_finding_set_field (finding, field);
-  cs_finding_set_material (finding, material);
-  cs_finding_set_checklist_item (finding, checklist_item);
-  g_ptr_array_add (findings, finding);
-}
-
-/* Identity numbers (GB 11643) or credit codes (GB 32100) printed in a
- * material's text, upper-cased. */
-static GPtrArray *
-find_numbers (const char *text,
-              gboolean    organisation)
-{
-  g_autoptr(GRegex) regex = g_regex_new (organisation
-                                         ? "(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}"
-                                           "[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])"
-                                         : "(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])",
-                                         0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
-
-  g_regex_match (regex, text, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      char *number = g_match_info_fetch (match, 0);
-
-      for (char *p = number; *p != '\0'; p++)
-        *p = g_ascii_toupper (*p);
-      g_ptr_array_add (numbers, number);
-      g_match_info_next (match, NULL);
-    }
-  return numbers;
-}
-
-/* A material that names someone else, or carries another ID number or
- * credit code than the applicant's, is not the applicant's. */
-static void
-check_material_identity (GPtrArray      *findings,
-                         CsCheckContext *context,
-                         CsMaterial     *material,
-                         CsApplicant    *applicant)
-{
-  const char *id = cs_material_get_id (material);
-  const char *item = cs_material_get_checklist_item (material);
-  const char *title = cs_material_get_name (material);
-  const char *text = cs_check_context_get_material_text (context, id);
-  gboolean organisation = cs_applicant_get_kind (applicant) == CS_APPLICANT_ORGANISATION;
-  const char *name = cs_applicant_get_name (applicant);
-  const char *number = organisation ? cs_applicant_get_uscc (applicant)
-                                    : cs_applicant_get_id_number (applicant);
-  g_autoptr(GPtrArray) numbers = NULL;
-  gboolean matches = FALSE;
-
-  if (text == NULL)
-    {
-      if (organisation)
-        add_finding (findings, CS_FINDING_INFO, NULL, id, item,
-                     _("“%s” has no text the desk can read (a scan or a photo): check the name "
-                       "and credit code on it by eye."), title);
-      else
-        add_finding (findings, CS_FINDING_INFO, NULL, id, item,
-                     _("“%s” has no text the desk can read (a scan or a photo): check the name "
-                       "and ID number on it by eye."), title);
-      return;
-    }
-
-  if (name != NULL && strstr (text, name) == NULL)
-    add_finding (findings, CS_FINDING_WARNING, "applicant.name", id, item,
-                 _("The applicant’s name, %s, does not appear on “%s”."), name, title);
-
-  if (number == NULL)
-    return;
-  numbers = find_numbers (text, organisation);
-  for (guint i = 0; i < numbers->len; i++)
-    if (g_ascii_strcasecmp (g_ptr_array_index (numbers, i), number) == 0)
-      matches = TRUE;
-  if (numbers->len > 0 && !matches)
-    {
-      if (organisation)
-        add_finding (findings, CS_FINDING_ERROR, "applicant.uscc", id, item,
-                     _("The credit code on “%s”, %s, is not the applicant’s (%s)."),
-                     title, (const char *) g_ptr_array_index (numbers, 0), number);
-      else
-        add_finding (findings, CS_FINDING_ERROR, "applicant.id_number", id, item,
-                     _("The ID number on “%s”, %s, is not the applicant’s (%s)."),
-                     title, (const char *) g_ptr_array_index (numbers, 0), number);
-    }
-}
-
-/* The applicant's ID number (GB 11643) or credit code (GB 32100). */
-static void
-check_applicant (GPtrArray   *findings,
-                 CsApplicant *applicant,
-                 const char  *checklist_item)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (cs_applicant_get_kind (applicant) == CS_APPLICANT_ORGANISATION)
-    {
-      if (!cs_validate_uscc (cs_applicant_get_uscc (applicant), &error))
-        add_finding (findings, CS_FINDING_ERROR, "applicant.uscc", NULL, checklist_item,
-                     _("The applicant’s unified social credit code is not valid: %s"),
-                     error->message);
-    }
-  else if (!cs_validate_resident_id (cs_applicant_get_id_number (applicant), &error))
-    add_finding (findings, CS_FINDING_ERROR, "applicant.id_number", NULL, checklist_item,
-                 _("The applicant’s ID number is not valid: %s"), error->message);
-}
-
-/* Materials of @matter_code only: a parallel case carries every
- * department's materials, and "application" is an item of each. */
-static gboolean
-has_material_for (GListModel *materials,
-                  const char *matter_code,
-                  const char *item)
-{
-  for (guint i = 0; materials != NULL && i < g_list_model_get_n_items (materials); i++)
-    {
-      g_autoptr(CsMaterial) material = g_list_model_get_item (materials, i);
-
-      if (g_strcmp0 (cs_material_get_matter_code (material), matter_code) == 0 &&
-          g_strcmp0 (cs_material_get_checklist_item (material), item) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-check_required_materials (GPtrArray  *findings,
-                          CsMatter   *matter,
-                          GListModel *materials)
-{
-  GListModel *checklist = cs_matter_get_checklist (matter);
-
-  for (guint i = 0; i < g_list_model_get_n_items (checklist); i++)
-    {
-      g_autoptr(CsChecklistItem) item = g_list_model_get_item (checklist, i);
-
-      if (cs_checklist_item_get_required (item) &&
-          !has_material_for (materials, cs_matter_get_code (matter),
-                             cs_checklist_item_get_code (item)))
-        add_finding (findings, CS_FINDING_ERROR, NULL, NULL, cs_checklist_item_get_code (item),
-                     _("No material was handed in for “%s”."), cs_checklist_item_get_name (item));
-    }
-}
-
-/* Every material of the matter the applicant's own. */
-static void
-check_materials_identity (GPtrArray      *findings,
-                          CsCheckContext *context,
-                          CsApplicant    *applicant)
-{
-  CsCase *kase = cs_check_context_get_case (context);
-  const char *matter_code = cs_matter_get_code (cs_check_context_get_matter (context));
-  GListModel *materials = cs_case_get_materials (kase);
-
-  for (guint i = 0; applicant != NULL && materials != NULL &&
-                    i < g_list_model_get_n_items (materials); i++)
-    {
-      g_autoptr(CsMaterial) material = g_list_model_get_item (materials, i);
-
-      if (g_strcmp0 (cs_material_get_matter_code (material), matter_code) == 0)
-        check_material_identity (findings, context, material, applicant);
-    }
-}
-
 /**
  * hlth_legal_marriage_age:
  * @id_number: (nullable): a valid resident ID number
@@ -253,56 +61,56 @@ check_form (GPtrArray      *findings,
   GDate birth;
 
   if (status == NULL)
-    add_finding (findings, CS_FINDING_ERROR, HLTH_FIELD_MARITAL_STATUS, NULL, "application",
-                 _("The form gives no marital status: it is what the certificate certifies."));
+    cs_findings_add (findings, CS_FINDING_ERROR, HLTH_FIELD_MARITAL_STATUS, NULL, "application",
+                     _("The form gives no marital status: it is what the certificate certifies."));
   else if (g_str_equal (status, HLTH_MARRIED))
     {
       guint legal_age = hlth_legal_marriage_age (id_number);
 
-      if (!has_material_for (cs_case_get_materials (kase), cs_matter_get_code (matter),
-                             "marriage-certificate"))
-        add_finding (findings, CS_FINDING_ERROR, HLTH_FIELD_MARITAL_STATUS, NULL,
-                     "marriage-certificate",
-                     _("The applicant is married, but no marriage certificate was handed in."));
+      if (!cs_materials_have_item (cs_case_get_materials (kase), cs_matter_get_code (matter),
+                                   "marriage-certificate"))
+        cs_findings_add (findings, CS_FINDING_ERROR, HLTH_FIELD_MARITAL_STATUS, NULL,
+                         "marriage-certificate",
+                         _("The applicant is married, but no marriage certificate was handed in."));
       if (legal_age > 0 && hlth_id_number_birth_date (id_number, &birth) &&
           hlth_age_on (&birth, cs_check_context_get_today (context)) < legal_age)
-        add_finding (findings, CS_FINDING_ERROR, HLTH_FIELD_MARITAL_STATUS, NULL,
-                     "marriage-certificate",
-                     _("The applicant is said to be married but is under %u, the legal age for "
-                       "marriage: check the marriage certificate."), legal_age);
+        cs_findings_add (findings, CS_FINDING_ERROR, HLTH_FIELD_MARITAL_STATUS, NULL,
+                         "marriage-certificate",
+                         _("The applicant is said to be married but is under %u, the legal age for "
+                           "marriage: check the marriage certificate."), legal_age);
     }
 
   if (json_object_has_member (form, HLTH_FIELD_CHILDREN) &&
       (!cs_form_get_number (form, HLTH_FIELD_CHILDREN, &children) || children < 0 ||
        children != (double) (gint64) children))
-    add_finding (findings, CS_FINDING_ERROR, HLTH_FIELD_CHILDREN, NULL, "application",
-                 _("The number of children in the form is not a number of children."));
+    cs_findings_add (findings, CS_FINDING_ERROR, HLTH_FIELD_CHILDREN, NULL, "application",
+                     _("The number of children in the form is not a number of children."));
   else if (!json_object_has_member (form, HLTH_FIELD_CHILDREN))
-    add_finding (findings, CS_FINDING_ERROR, HLTH_FIELD_CHILDREN, NULL, "application",
-                 _("The form does not say how many children the applicant has."));
+    cs_findings_add (findings, CS_FINDING_ERROR, HLTH_FIELD_CHILDREN, NULL, "application",
+                     _("The form does not say how many children the applicant has."));
 
   if (household == NULL)
-    add_finding (findings, CS_FINDING_ERROR, HLTH_FIELD_HOUSEHOLD_REGISTER, NULL,
-                 "household-register",
-                 _("The form does not say where the applicant’s household is registered."));
+    cs_findings_add (findings, CS_FINDING_ERROR, HLTH_FIELD_HOUSEHOLD_REGISTER, NULL,
+                     "household-register",
+                     _("The form does not say where the applicant’s household is registered."));
   else if (strstr (household, HOME_DISTRICT_NAME) != NULL)
-    add_finding (findings, CS_FINDING_ERROR, HLTH_FIELD_HOUSEHOLD_REGISTER, NULL,
-                 "household-register",
-                 _("The applicant’s household is registered in this district (%s): the "
-                   "certificate is for people who live away from their household register."),
-                 household);
+    cs_findings_add (findings, CS_FINDING_ERROR, HLTH_FIELD_HOUSEHOLD_REGISTER, NULL,
+                     "household-register",
+                     _("The applicant’s household is registered in this district (%s): the "
+                       "certificate is for people who live away from their household register."),
+                     household);
   else if (id_number != NULL && g_str_has_prefix (id_number, HOME_DISTRICT_CODE))
-    add_finding (findings, CS_FINDING_INFO, HLTH_FIELD_HOUSEHOLD_REGISTER, NULL,
-                 "household-register",
-                 _("The ID number was issued in this district, but the household is registered "
-                   "in %s: check the household register for the move."), household);
+    cs_findings_add (findings, CS_FINDING_INFO, HLTH_FIELD_HOUSEHOLD_REGISTER, NULL,
+                     "household-register",
+                     _("The ID number was issued in this district, but the household is registered "
+                       "in %s: check the household register for the move."), household);
 
   if (cs_form_get_string (form, HLTH_FIELD_CURRENT_ADDRESS) == NULL)
-    add_finding (findings, CS_FINDING_ERROR, HLTH_FIELD_CURRENT_ADDRESS, NULL, "application",
-                 _("The form does not say where the applicant lives now."));
+    cs_findings_add (findings, CS_FINDING_ERROR, HLTH_FIELD_CURRENT_ADDRESS, NULL, "application",
+                     _("The form does not say where the applicant lives now."));
   if (cs_form_get_string (form, HLTH_FIELD_PURPOSE) == NULL)
-    add_finding (findings, CS_FINDING_WARNING, HLTH_FIELD_PURPOSE, NULL, "application",
-                 _("The form does not say what the certificate is for."));
+    cs_findings_add (findings, CS_FINDING_WARNING, HLTH_FIELD_PURPOSE, NULL, "application",
+                     _("The form does not say what the certificate is for."));
 }
 
 GPtrArray *
@@ -315,22 +123,23 @@ hlth_check_marriage_childbearing (CsCheckContext *context)
 
   if (applicant == NULL || cs_applicant_get_kind (applicant) != CS_APPLICANT_PERSON)
     {
-      add_finding (findings, CS_FINDING_ERROR, "applicant.name", NULL, NULL,
-                   _("The certificate is of a person’s marriage and children: the applicant must "
-                     "be that person, not an organisation."));
+      cs_findings_add (findings, CS_FINDING_ERROR, "applicant.name", NULL, NULL,
+                       _("The certificate is of a person’s marriage and children: the applicant "
+                         "must "
+                         "be that person, not an organisation."));
       return g_steal_pointer (&findings);
     }
 
-  check_applicant (findings, applicant, "id-card");
+  cs_check_applicant_number (findings, applicant, "id-card");
   if (form == NULL)
-    add_finding (findings, CS_FINDING_ERROR, NULL, NULL, "application",
-                 _("The case carries no application form data."));
+    cs_findings_add (findings, CS_FINDING_ERROR, NULL, NULL, "application",
+                     _("The case carries no application form data."));
   else
     check_form (findings, context, form, applicant);
 
-  check_required_materials (findings, cs_check_context_get_matter (context),
-                            cs_case_get_materials (kase));
-  check_materials_identity (findings, context, applicant);
+  cs_check_required_materials (findings, cs_check_context_get_matter (context),
+                               cs_case_get_materials (kase));
+  cs_check_materials_identity (findings, context, applicant);
   return g_steal_pointer (&findings);
 }
 

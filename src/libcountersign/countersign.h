@@ -27,6 +27,7 @@ G_BEGIN_DECLS
 # include "cs-event.h"
 # include "cs-finding.h"
 # include "cs-form.h"
+# include "cs-standard-checks.h"
 # include "cs-legal-clock.h"
 # include "cs-material.h"
 # include "cs-matter.h"
