@@ -1778,6 +1778,10 @@ cs_case_view_class_init (CsCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, CsCaseView, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
+  gtk_widget_class_bind_template_callback_full (widget_class, "spinner_start",
+                                                  G_CALLBACK (gtk_spinner_start));
+  gtk_widget_class_bind_template_callback_full (widget_class, "spinner_stop",
+                                                  G_CALLBACK (gtk_spinner_stop));
   gtk_widget_class_bind_template_callback (widget_class, on_material_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_review_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_show_decision_document);

@@ -1200,6 +1200,10 @@ cs_material_view_class_init (CsMaterialViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsMaterialView, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, CsMaterialView, zoom_label);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+  gtk_widget_class_bind_template_callback_full (widget_class, "spinner_start",
+                                                  G_CALLBACK (gtk_spinner_start));
+  gtk_widget_class_bind_template_callback_full (widget_class, "spinner_stop",
+                                                  G_CALLBACK (gtk_spinner_stop));
   gtk_widget_class_bind_template_callback (widget_class, on_page_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);

@@ -268,6 +268,10 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
+  gtk_widget_class_bind_template_callback_full (widget_class, "spinner_start",
+                                                  G_CALLBACK (gtk_spinner_start));
+  gtk_widget_class_bind_template_callback_full (widget_class, "spinner_stop",
+                                                  G_CALLBACK (gtk_spinner_stop));
   gtk_widget_class_bind_template_callback (widget_class, on_case_back);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
 
