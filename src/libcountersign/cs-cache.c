@@ -1101,20 +1101,20 @@ cs_cache_count_cases (CsCache *self)
 }
 
 /* Synced pages are read with the pull reader straight into the insert
- * statement: no JSON tree and no objects on the way, which is what lets a
- * sync keep pace with the network. The checks are those of
- * cs_case_new_from_json(). */
+ * statement: no JSON tree, no objects and (for strings without escapes,
+ * which is all of them in practice) no copies on the way; the statement
+ * binds the page's own bytes, which the parsed page keeps. The checks are
+ * those of cs_case_new_from_json(). */
 
 typedef struct
 {
-  gssize offset;           /* into the arena; -1 for NULL */
+  const char *str;         /* NULL for null; not NUL-terminated */
   gsize length;
 } Text;
 
 typedef struct
 {
-  GString *arena;
-  GString *key;
+  GStringChunk *decoded;   /* the strings that had escapes */
   GString *scratch;
   const char *bad;         /* the member that broke the contract */
   guint64 seen;
@@ -1142,6 +1142,19 @@ static const char * const seen_names[] = {
   "green_channel", "priority", "updated_at", "parallel",
 };
 
+#define KEY_IS(key, length, literal) \
+  ((length) == sizeof (literal) - 1 && memcmp ((key), (literal), sizeof (literal) - 1) == 0)
+
+static inline gboolean
+text_is (const Text *text,
+         const char *literal,
+         gsize       length)
+{
+  return text->str != NULL && text->length == length && memcmp (text->str, literal, length) == 0;
+}
+
+#define TEXT_IS(text, literal) text_is ((text), (literal), sizeof (literal) - 1)
+
 static gboolean
 item_fail (PageItem   *item,
            const char *member)
@@ -1159,23 +1172,59 @@ read_text (CsJsonReader *reader,
 {
   if (nullable && _cs_json_reader_peek (reader) == CS_JSON_TOKEN_NULL)
     {
-      text->offset = -1;
+      text->str = NULL;
       return _cs_json_reader_read_null (reader) || item_fail (item, member);
     }
-  text->offset = item->arena->len;
-  if (!_cs_json_reader_read_string (reader, item->arena))
+  if (!_cs_json_reader_read_string_span (reader, item->scratch, &text->str, &text->length))
     return item_fail (item, member);
-  text->length = item->arena->len - text->offset;
-  /* Keep each string NUL-terminated for comparisons. */
-  g_string_append_c (item->arena, '\0');
+  if (text->str == item->scratch->str)
+    text->str = g_string_chunk_insert_len (item->decoded, text->str, text->length);
   return TRUE;
 }
 
-static const char *
-text_str (PageItem *item,
-          Text     *text)
+/* Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil). */
+static gint64
+days_from_civil (gint64 y,
+                 guint  m,
+                 guint  d)
 {
-  return text->offset < 0 ? NULL : item->arena->str + text->offset;
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/* YYYY-MM-DD naming a day of the calendar, as cs_validate_date() checks
+ * it, to a GDate Julian day (0001-01-01 is day 1). */
+static gboolean
+parse_date_span (const char *text,
+                 gsize       length,
+                 gint64     *out_julian)
+{
+  static const guint8 days_in_month[] = { 0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  guint year = 0, month, day;
+  gboolean leap;
+
+  if (length != 10)
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if ((i == 4 || i == 7) ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+      return FALSE;
+  for (guint i = 0; i < 4; i++)
+    year = year * 10 + (guint) (text[i] - '0');
+  month = (guint) (text[5] - '0') * 10 + (guint) (text[6] - '0');
+  day = (guint) (text[8] - '0') * 10 + (guint) (text[9] - '0');
+  leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (year == 0 || month < 1 || month > 12 || day < 1 ||
+      day > days_in_month[month] + (guint) (month == 2 && leap))
+    return FALSE;
+  *out_julian = days_from_civil (year, month, day) + 719163;
+  return TRUE;
 }
 
 static gboolean
@@ -1185,16 +1234,15 @@ read_date_member (CsJsonReader *reader,
                   gboolean      nullable,
                   const char   *member)
 {
-  GDate date;
+  const char *text;
+  gsize length;
 
   *julian = 0;
   if (nullable && _cs_json_reader_peek (reader) == CS_JSON_TOKEN_NULL)
     return _cs_json_reader_read_null (reader) || item_fail (item, member);
-  g_string_truncate (item->scratch, 0);
-  if (!_cs_json_reader_read_string (reader, item->scratch) ||
-      !_cs_json_parse_date (item->scratch->str, &date))
+  if (!_cs_json_reader_read_string_span (reader, item->scratch, &text, &length) ||
+      !parse_date_span (text, length, julian))
     return item_fail (item, member);
-  *julian = g_date_get_julian (&date);
   return TRUE;
 }
 
@@ -1204,10 +1252,26 @@ read_time_member (CsJsonReader *reader,
                   gint64       *usec,
                   const char   *member)
 {
-  g_string_truncate (item->scratch, 0);
-  if (!_cs_json_reader_read_string (reader, item->scratch) ||
-      !_cs_json_parse_datetime (item->scratch->str, usec))
+  char buffer[64];
+  const char *text;
+  gsize length;
+
+  if (!_cs_json_reader_read_string_span (reader, item->scratch, &text, &length))
     return item_fail (item, member);
+  if (length < sizeof buffer)
+    {
+      memcpy (buffer, text, length);
+      buffer[length] = '\0';
+      if (!_cs_json_parse_datetime (buffer, usec))
+        return item_fail (item, member);
+    }
+  else
+    {
+      g_autofree char *copy = g_strndup (text, length);
+
+      if (strlen (copy) != length || !_cs_json_parse_datetime (copy, usec))
+        return item_fail (item, member);
+    }
   return TRUE;
 }
 
@@ -1222,9 +1286,20 @@ read_limit_member (CsJsonReader *reader,
   return TRUE;
 }
 
+/* A JSON text kept as it came (valid: the reader checked it). */
+static gboolean
+read_raw (CsJsonReader *reader,
+          Text         *text)
+{
+  return _cs_json_reader_skip (reader, &text->str, &text->length);
+}
+
 /* Reads an object member by member; @read handles the known keys and
  * returns FALSE on a contract breach, -1 for a key to skip. */
-typedef int (*MemberFunc) (CsJsonReader *reader, PageItem *item, const char *key);
+typedef int (*MemberFunc) (CsJsonReader *reader,
+                           PageItem     *item,
+                           const char   *key,
+                           gsize         length);
 
 static gboolean
 read_object (CsJsonReader *reader,
@@ -1232,14 +1307,17 @@ read_object (CsJsonReader *reader,
              MemberFunc    member,
              const char   *name)
 {
+  const char *key;
+  gsize length;
   gboolean done;
 
   if (_cs_json_reader_peek (reader) != CS_JSON_TOKEN_OBJECT ||
       !_cs_json_reader_begin_object (reader))
     return item_fail (item, name);
-  while (_cs_json_reader_next_member (reader, item->key, &done) && !done)
+  while (_cs_json_reader_next_member_span (reader, item->scratch, &key, &length, &done) &&
+         !done)
     {
-      int handled = member (reader, item, item->key->str);
+      int handled = member (reader, item, key, length);
 
       if (handled == 0)
         return FALSE;
@@ -1252,11 +1330,12 @@ read_object (CsJsonReader *reader,
 static int
 matter_member (CsJsonReader *reader,
                PageItem     *item,
-               const char   *key)
+               const char   *key,
+               gsize         length)
 {
-  if (g_str_equal (key, "code"))
+  if (KEY_IS (key, length, "code"))
     return read_text (reader, item, &item->matter_code, FALSE, "matter.code");
-  if (g_str_equal (key, "name"))
+  if (KEY_IS (key, length, "name"))
     return read_text (reader, item, &item->matter_name, FALSE, "matter.name");
   return -1;
 }
@@ -1264,11 +1343,12 @@ matter_member (CsJsonReader *reader,
 static int
 assignee_member (CsJsonReader *reader,
                  PageItem     *item,
-                 const char   *key)
+                 const char   *key,
+                 gsize         length)
 {
-  if (g_str_equal (key, "username"))
+  if (KEY_IS (key, length, "username"))
     return read_text (reader, item, &item->assignee_username, FALSE, "assignee.username");
-  if (g_str_equal (key, "name"))
+  if (KEY_IS (key, length, "name"))
     return read_text (reader, item, &item->assignee_name, FALSE, "assignee.name");
   return -1;
 }
@@ -1276,36 +1356,33 @@ assignee_member (CsJsonReader *reader,
 static int
 clock_member (CsJsonReader *reader,
               PageItem     *item,
-              const char   *key)
+              const char   *key,
+              gsize         length)
 {
-  if (g_str_equal (key, "accepted_on"))
+  if (KEY_IS (key, length, "accepted_on"))
     return read_date_member (reader, item, &item->clock_accepted_on, FALSE, "clock.accepted_on");
-  if (g_str_equal (key, "statutory_limit"))
+  if (KEY_IS (key, length, "statutory_limit"))
     return read_limit_member (reader, item, &item->statutory, "clock.statutory_limit");
-  if (g_str_equal (key, "promised_limit"))
+  if (KEY_IS (key, length, "promised_limit"))
     return read_limit_member (reader, item, &item->promised, "clock.promised_limit");
-  if (g_str_equal (key, "extension_days"))
+  if (KEY_IS (key, length, "extension_days"))
     return read_limit_member (reader, item, &item->extension, "clock.extension_days");
-  if (g_str_equal (key, "supplement_requested_on"))
+  if (KEY_IS (key, length, "supplement_requested_on"))
     return read_date_member (reader, item, &item->supplement_on, TRUE,
                              "clock.supplement_requested_on");
-  if (g_str_equal (key, "suspensions"))
+  if (KEY_IS (key, length, "suspensions"))
     {
-      const char *start;
-      gsize length;
+      Text raw;
 
-      if (_cs_json_reader_peek (reader) != CS_JSON_TOKEN_ARRAY ||
-          !_cs_json_reader_skip (reader, &start, &length))
+      if (_cs_json_reader_peek (reader) != CS_JSON_TOKEN_ARRAY || !read_raw (reader, &raw))
         return item_fail (item, "clock.suspensions");
       /* An empty list is stored as NULL, as cs_case_new_from_json() does. */
-      item->suspensions.offset = -1;
-      for (gsize i = 1; i + 1 < length; i++)
-        if (!g_ascii_isspace (start[i]))
+      item->suspensions.str = NULL;
+      item->suspensions.length = 0;
+      for (gsize i = 1; i + 1 < raw.length; i++)
+        if (!g_ascii_isspace (raw.str[i]))
           {
-            item->suspensions.offset = item->arena->len;
-            item->suspensions.length = length;
-            g_string_append_len (item->arena, start, length);
-            g_string_append_c (item->arena, '\0');
+            item->suspensions = raw;
             break;
           }
       return TRUE;
@@ -1316,46 +1393,93 @@ clock_member (CsJsonReader *reader,
 static int
 applicant_member (CsJsonReader *reader,
                   PageItem     *item,
-                  const char   *key)
+                  const char   *key,
+                  gsize         length)
 {
-  if (g_str_equal (key, "kind"))
+  if (KEY_IS (key, length, "kind"))
     return read_text (reader, item, &item->kind, FALSE, "applicant.kind");
-  if (g_str_equal (key, "name"))
+  if (KEY_IS (key, length, "name"))
     return read_text (reader, item, &item->applicant_name, FALSE, "applicant.name");
-  if (g_str_equal (key, "id_number"))
+  if (KEY_IS (key, length, "id_number"))
     return read_text (reader, item, &item->id_number, FALSE, "applicant.id_number");
-  if (g_str_equal (key, "uscc"))
+  if (KEY_IS (key, length, "uscc"))
     return read_text (reader, item, &item->uscc, FALSE, "applicant.uscc");
   return -1;
+}
+
+/* Which member of a case @key names: a SEEN_ bit, or 0 for one to skip. */
+static guint64
+case_key (const char *key,
+          gsize       length)
+{
+#define CASE_KEY(literal, bit) if (KEY_IS (key, length, literal)) return bit
+  switch (key[0])
+    {
+    case 'i':
+      CASE_KEY ("id", SEEN_ID);
+      CASE_KEY ("instant", SEEN_INSTANT);
+      break;
+    case 'n':
+      CASE_KEY ("number", SEEN_NUMBER);
+      break;
+    case 'v':
+      CASE_KEY ("version", SEEN_VERSION);
+      break;
+    case 'd':
+      CASE_KEY ("department", SEEN_DEPARTMENT);
+      CASE_KEY ("decided_on", SEEN_DECIDED_ON);
+      break;
+    case 'r':
+      CASE_KEY ("role", SEEN_ROLE);
+      CASE_KEY ("received_at", SEEN_RECEIVED_AT);
+      break;
+    case 'm':
+      CASE_KEY ("matter", SEEN_MATTER);
+      break;
+    case 's':
+      CASE_KEY ("status", SEEN_STATUS);
+      break;
+    case 'a':
+      CASE_KEY ("assignee", SEEN_ASSIGNEE);
+      CASE_KEY ("applicant", SEEN_APPLICANT);
+      CASE_KEY ("accepted_on", SEEN_ACCEPTED_ON);
+      break;
+    case 'o':
+      CASE_KEY ("outcome", SEEN_OUTCOME);
+      break;
+    case 'c':
+      CASE_KEY ("clock", SEEN_CLOCK);
+      break;
+    case 'g':
+      CASE_KEY ("green_channel", SEEN_GREEN);
+      break;
+    case 'p':
+      CASE_KEY ("priority", SEEN_PRIORITY);
+      CASE_KEY ("parallel", SEEN_PARALLEL);
+      break;
+    case 'u':
+      CASE_KEY ("updated_at", SEEN_UPDATED_AT);
+      break;
+    default:
+      break;
+    }
+#undef CASE_KEY
+  return 0;
 }
 
 static int
 case_member (CsJsonReader *reader,
              PageItem     *item,
-             const char   *key)
+             const char   *key,
+             gsize         length)
 {
-  static const struct { const char *key; guint64 bit; } bits[] = {
-    { "id", SEEN_ID }, { "number", SEEN_NUMBER }, { "version", SEEN_VERSION },
-    { "department", SEEN_DEPARTMENT }, { "role", SEEN_ROLE }, { "matter", SEEN_MATTER },
-    { "instant", SEEN_INSTANT }, { "status", SEEN_STATUS }, { "assignee", SEEN_ASSIGNEE },
-    { "outcome", SEEN_OUTCOME }, { "decided_on", SEEN_DECIDED_ON }, { "clock", SEEN_CLOCK },
-    { "applicant", SEEN_APPLICANT }, { "received_at", SEEN_RECEIVED_AT },
-    { "accepted_on", SEEN_ACCEPTED_ON }, { "green_channel", SEEN_GREEN },
-    { "priority", SEEN_PRIORITY }, { "updated_at", SEEN_UPDATED_AT },
-    { "parallel", SEEN_PARALLEL },
-  };
-  guint i;
+  guint64 bit = case_key (key, length);
 
-  /* Most keys differ in their first letter: compare only those that share
-   * it. */
-  for (i = 0; i < G_N_ELEMENTS (bits); i++)
-    if (key[0] == bits[i].key[0] && g_str_equal (key, bits[i].key))
-      break;
-  if (i == G_N_ELEMENTS (bits))
+  if (bit == 0)
     return -1;
-  item->seen |= bits[i].bit;
+  item->seen |= bit;
 
-  switch (bits[i].bit)
+  switch (bit)
     {
     case SEEN_ID:
       return read_text (reader, item, &item->id, FALSE, "id");
@@ -1368,13 +1492,12 @@ case_member (CsJsonReader *reader,
       return read_text (reader, item, &item->department, FALSE, "department");
     case SEEN_ROLE:
       return (read_text (reader, item, &item->role, FALSE, "role") &&
-              (g_str_equal (text_str (item, &item->role), "lead") ||
-               g_str_equal (text_str (item, &item->role), "co"))) ||
+              (TEXT_IS (&item->role, "lead") || TEXT_IS (&item->role, "co"))) ||
              item_fail (item, "role");
     case SEEN_MATTER:
-      item->matter_code.offset = item->matter_name.offset = -1;
+      item->matter_code.str = item->matter_name.str = NULL;
       return (read_object (reader, item, matter_member, "matter") &&
-              item->matter_code.offset >= 0 && item->matter_name.offset >= 0) ||
+              item->matter_code.str != NULL && item->matter_name.str != NULL) ||
              item_fail (item, item->bad != NULL ? item->bad : "matter.code");
     case SEEN_INSTANT:
       return _cs_json_reader_read_boolean (reader, &item->instant) ||
@@ -1382,45 +1505,48 @@ case_member (CsJsonReader *reader,
     case SEEN_STATUS:
       return read_text (reader, item, &item->status, FALSE, "status");
     case SEEN_ASSIGNEE:
-      item->assignee_username.offset = item->assignee_name.offset = -1;
+      item->assignee_username.str = item->assignee_name.str = NULL;
       if (_cs_json_reader_peek (reader) == CS_JSON_TOKEN_NULL)
         return _cs_json_reader_read_null (reader) || item_fail (item, "assignee");
       return (read_object (reader, item, assignee_member, "assignee") &&
-              item->assignee_username.offset >= 0 && item->assignee_name.offset >= 0) ||
+              item->assignee_username.str != NULL && item->assignee_name.str != NULL) ||
              item_fail (item, item->bad != NULL ? item->bad : "assignee.username");
     case SEEN_OUTCOME:
       return read_text (reader, item, &item->outcome, TRUE, "outcome");
     case SEEN_DECIDED_ON:
       return read_date_member (reader, item, &item->decided_on, TRUE, "decided_on");
     case SEEN_CLOCK:
-      item->clock_accepted_on = item->statutory = item->promised = item->extension = -1;
-      item->suspensions.offset = -2;
-      item->supplement_on = -1;
-      if (!read_object (reader, item, clock_member, "clock"))
-        return FALSE;
-      if (item->clock_accepted_on < 0)
-        return item_fail (item, "clock.accepted_on");
-      if (item->statutory < 0)
-        return item_fail (item, "clock.statutory_limit");
-      if (item->promised < 0)
-        return item_fail (item, "clock.promised_limit");
-      if (item->extension < 0)
-        return item_fail (item, "clock.extension_days");
-      if (item->suspensions.offset == -2)
-        return item_fail (item, "clock.suspensions");
-      if (item->supplement_on < 0)
-        return item_fail (item, "clock.supplement_requested_on");
-      return TRUE;
+      {
+        /* A stand-in for "not seen": suspensions found are raw text or NULL. */
+        static const char unseen[] = "";
+
+        item->clock_accepted_on = item->statutory = item->promised = item->extension = -1;
+        item->suspensions.str = unseen;
+        item->supplement_on = -1;
+        if (!read_object (reader, item, clock_member, "clock"))
+          return FALSE;
+        if (item->clock_accepted_on < 0)
+          return item_fail (item, "clock.accepted_on");
+        if (item->statutory < 0)
+          return item_fail (item, "clock.statutory_limit");
+        if (item->promised < 0)
+          return item_fail (item, "clock.promised_limit");
+        if (item->extension < 0)
+          return item_fail (item, "clock.extension_days");
+        if (item->suspensions.str == unseen)
+          return item_fail (item, "clock.suspensions");
+        if (item->supplement_on < 0)
+          return item_fail (item, "clock.supplement_requested_on");
+        return TRUE;
+      }
     case SEEN_APPLICANT:
-      item->kind.offset = item->applicant_name.offset = -1;
-      item->id_number.offset = item->uscc.offset = -1;
+      item->kind.str = item->applicant_name.str = NULL;
+      item->id_number.str = item->uscc.str = NULL;
       if (!read_object (reader, item, applicant_member, "applicant"))
         return FALSE;
-      if (item->kind.offset < 0 ||
-          (!g_str_equal (text_str (item, &item->kind), "person") &&
-           !g_str_equal (text_str (item, &item->kind), "organisation")))
+      if (!TEXT_IS (&item->kind, "person") && !TEXT_IS (&item->kind, "organisation"))
         return item_fail (item, "applicant.kind");
-      if (item->applicant_name.offset < 0)
+      if (item->applicant_name.str == NULL)
         return item_fail (item, "applicant.name");
       return TRUE;
     case SEEN_RECEIVED_AT:
@@ -1437,23 +1563,13 @@ case_member (CsJsonReader *reader,
     case SEEN_PARALLEL:
       if (_cs_json_reader_peek (reader) == CS_JSON_TOKEN_NULL)
         {
-          item->parallel.offset = -1;
+          item->parallel.str = NULL;
           return _cs_json_reader_read_null (reader) || item_fail (item, "parallel");
         }
-      else
-        {
-          const char *start;
-          gsize length;
-
-          if (_cs_json_reader_peek (reader) != CS_JSON_TOKEN_OBJECT ||
-              !_cs_json_reader_skip (reader, &start, &length))
-            return item_fail (item, "parallel");
-          item->parallel.offset = item->arena->len;
-          item->parallel.length = length;
-          g_string_append_len (item->arena, start, length);
-          g_string_append_c (item->arena, '\0');
-          return TRUE;
-        }
+      if (_cs_json_reader_peek (reader) != CS_JSON_TOKEN_OBJECT ||
+          !read_raw (reader, &item->parallel))
+        return item_fail (item, "parallel");
+      return TRUE;
     default:
       g_assert_not_reached ();
     }
@@ -1462,14 +1578,12 @@ case_member (CsJsonReader *reader,
 static void
 bind_text_slice (sqlite3_stmt *stmt,
                  int           column,
-                 PageItem     *item,
-                 Text         *text)
+                 const Text   *text)
 {
-  if (text->offset < 0)
+  if (text->str == NULL)
     sqlite3_bind_null (stmt, column);
   else
-    sqlite3_bind_text (stmt, column, item->arena->str + text->offset, text->length,
-                       SQLITE_STATIC);
+    sqlite3_bind_text (stmt, column, text->str, text->length, SQLITE_STATIC);
 }
 
 static void
@@ -1487,43 +1601,44 @@ static void
 bind_page_item (sqlite3_stmt *stmt,
                 PageItem     *item)
 {
-  gboolean organisation = g_str_equal (text_str (item, &item->kind), "organisation");
+  gboolean organisation = TEXT_IS (&item->kind, "organisation");
   int i = 1;
 
-  bind_text_slice (stmt, i++, item, &item->id);
-  bind_text_slice (stmt, i++, item, &item->number);
+  bind_text_slice (stmt, i++, &item->id);
+  bind_text_slice (stmt, i++, &item->number);
   sqlite3_bind_int64 (stmt, i++, item->version);
-  bind_text_slice (stmt, i++, item, &item->department);
-  sqlite3_bind_int (stmt, i++, !g_str_equal (text_str (item, &item->role), "co"));
-  bind_text_slice (stmt, i++, item, &item->matter_code);
-  bind_text_slice (stmt, i++, item, &item->matter_name);
+  bind_text_slice (stmt, i++, &item->department);
+  sqlite3_bind_int (stmt, i++, !TEXT_IS (&item->role, "co"));
+  bind_text_slice (stmt, i++, &item->matter_code);
+  bind_text_slice (stmt, i++, &item->matter_name);
   sqlite3_bind_int (stmt, i++, item->instant);
-  bind_text_slice (stmt, i++, item, &item->status);
-  bind_text_slice (stmt, i++, item, &item->assignee_username);
-  bind_text_slice (stmt, i++, item, &item->assignee_name);
-  bind_text_slice (stmt, i++, item, &item->outcome);
+  bind_text_slice (stmt, i++, &item->status);
+  bind_text_slice (stmt, i++, &item->assignee_username);
+  bind_text_slice (stmt, i++, &item->assignee_name);
+  bind_text_slice (stmt, i++, &item->outcome);
   bind_julian (stmt, i++, item->decided_on);
   sqlite3_bind_int (stmt, i++, organisation);
-  bind_text_slice (stmt, i++, item, &item->applicant_name);
-  bind_text_slice (stmt, i++, item, organisation ? &item->uscc : &item->id_number);
+  bind_text_slice (stmt, i++, &item->applicant_name);
+  bind_text_slice (stmt, i++, organisation ? &item->uscc : &item->id_number);
   sqlite3_bind_int64 (stmt, i++, item->received_at);
   bind_julian (stmt, i++, item->accepted_on);
   sqlite3_bind_int (stmt, i++, item->green);
-  sqlite3_bind_int (stmt, i++, g_str_equal (text_str (item, &item->priority), "urgent"));
+  sqlite3_bind_int (stmt, i++, TEXT_IS (&item->priority, "urgent"));
   sqlite3_bind_int64 (stmt, i++, item->updated_at);
   bind_julian (stmt, i++, item->clock_accepted_on);
   sqlite3_bind_int64 (stmt, i++, item->statutory);
   sqlite3_bind_int64 (stmt, i++, item->promised);
   sqlite3_bind_int64 (stmt, i++, item->extension);
   bind_julian (stmt, i++, item->supplement_on);
-  bind_text_slice (stmt, i++, item, &item->suspensions);
-  bind_text_slice (stmt, i++, item, &item->parallel);
+  bind_text_slice (stmt, i++, &item->suspensions);
+  bind_text_slice (stmt, i++, &item->parallel);
   g_assert (i == N_CASE_COLUMNS + 1);
 }
 
 struct _CsParsedPage
 {
-  GString *arena;          /* every item's strings */
+  GBytes *bytes;           /* the page: most strings are bound from it */
+  GStringChunk *decoded;   /* the strings that had escapes */
   GArray *items;           /* of PageItem */
   char *next_cursor;
   gint64 newest;
@@ -1532,7 +1647,8 @@ struct _CsParsedPage
 void
 _cs_parsed_page_free (CsParsedPage *parsed)
 {
-  g_string_free (parsed->arena, TRUE);
+  g_bytes_unref (parsed->bytes);
+  g_string_chunk_free (parsed->decoded);
   g_array_unref (parsed->items);
   g_free (parsed->next_cursor);
   g_free (parsed);
@@ -1562,34 +1678,30 @@ CsParsedPage *
 _cs_parsed_page_new (GBytes  *page,
                      GError **error)
 {
-  g_autoptr(GString) key = g_string_new (NULL);
-  g_autoptr(GString) cursor = g_string_new (NULL);
   g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autoptr(GString) item_key = g_string_new (NULL);
+  g_autoptr(GString) cursor = g_string_new (NULL);
   CsParsedPage *parsed = g_new0 (CsParsedPage, 1);
   PageItem item = { 0 };
   CsJsonReader reader;
   gboolean done, have_items = FALSE, have_cursor = FALSE, cursor_null = TRUE;
+  const char *key;
+  gsize key_length;
   gsize size;
   const char *data = g_bytes_get_data (page, &size);
 
-  parsed->arena = g_string_sized_new (MAX (size, 1024));
-  parsed->items = g_array_sized_new (FALSE, FALSE, sizeof (PageItem), size / 512 + 1);
-  item.arena = parsed->arena;
-  item.key = item_key;
+  parsed->bytes = g_bytes_ref (page);
+  parsed->decoded = g_string_chunk_new (256);
+  /* A case is about 700 bytes of JSON. */
+  parsed->items = g_array_sized_new (FALSE, FALSE, sizeof (PageItem), size / 640 + 1);
+  item.decoded = parsed->decoded;
   item.scratch = scratch;
   _cs_json_reader_init (&reader, data, size);
 
-  /* One pass over the whole page instead of one a string. */
-  if (!g_utf8_validate_len (data, size, NULL))
-    goto malformed;
-  reader.utf8_checked = TRUE;
-
   if (!_cs_json_reader_begin_object (&reader))
     goto malformed;
-  while (_cs_json_reader_next_member (&reader, key, &done) && !done)
+  while (_cs_json_reader_next_member_span (&reader, scratch, &key, &key_length, &done) && !done)
     {
-      if (g_str_equal (key->str, "next_cursor"))
+      if (KEY_IS (key, key_length, "next_cursor"))
         {
           have_cursor = TRUE;
           g_string_truncate (cursor, 0);
@@ -1599,7 +1711,7 @@ _cs_parsed_page_new (GBytes  *page,
             goto malformed;
           continue;
         }
-      if (!g_str_equal (key->str, "items"))
+      if (!KEY_IS (key, key_length, "items"))
         {
           if (!_cs_json_reader_skip (&reader, NULL, NULL))
             goto malformed;
@@ -1613,7 +1725,7 @@ _cs_parsed_page_new (GBytes  *page,
         {
           item.seen = 0;
           item.bad = NULL;
-          item.outcome.offset = item.parallel.offset = -1;
+          item.outcome.str = item.parallel.str = NULL;
           item.decided_on = 0;
 
           if (!read_object (&reader, &item, case_member, "case"))
@@ -1664,7 +1776,15 @@ bind_page_row (sqlite3_stmt *stmt,
 
 /* Stores checked pages, in order, in one transaction: a sync hands over
  * what piled up while the last batch was being written, so that a slow
- * disk costs fewer commits instead of falling further behind. */
+ * disk costs fewer commits instead of falling further behind.
+ *
+ * The transaction is committed with `synchronous = NORMAL`: written to the
+ * WAL but not flushed to the disk (a flush costs as much as storing the
+ * page). A crash of the program loses nothing, a power cut at worst the
+ * last pages stored, never the consistency of the database; and the sync
+ * moves its high-water mark with a FULL commit afterwards, which flushes
+ * the WAL with every page before it. Everything else (the outbox above
+ * all) keeps committing with FULL. */
 gboolean
 _cs_cache_insert_parsed_pages (CsCache             *self,
                                CsParsedPage * const *pages,
@@ -1685,6 +1805,8 @@ _cs_cache_insert_parsed_pages (CsCache             *self,
           goto out;
         }
     }
+  if (!_cs_cache_exec (self, "PRAGMA synchronous = NORMAL", error))
+    goto out;
   if (!_cs_cache_exec (self, "BEGIN IMMEDIATE", error))
     goto out;
 
@@ -1697,16 +1819,21 @@ _cs_cache_insert_parsed_pages (CsCache             *self,
           {
             _cs_cache_set_error (self, error, _("saving cases"));
             sqlite3_reset (self->upsert_summary);
+            sqlite3_clear_bindings (self->upsert_summary);
             _cs_cache_exec (self, "ROLLBACK", NULL);
             goto out;
           }
       }
+  /* Let go of the pages' bytes. */
   sqlite3_reset (self->upsert_summary);
+  sqlite3_clear_bindings (self->upsert_summary);
 
   ok = _cs_cache_exec (self, "COMMIT", error);
   if (!ok)
     _cs_cache_exec (self, "ROLLBACK", NULL);
 out:
+  if (!_cs_cache_exec (self, "PRAGMA synchronous = FULL", ok ? error : NULL))
+    ok = FALSE;
   _cs_cache_unlock (self);
   return ok;
 }

@@ -21,7 +21,6 @@ _cs_json_reader_init (CsJsonReader *reader,
   reader->end = data + length;
   reader->depth = 0;
   reader->failed = FALSE;
-  reader->utf8_checked = FALSE;
 }
 
 static gboolean
@@ -102,29 +101,36 @@ _cs_json_reader_begin_array (CsJsonReader *reader)
 }
 
 static gboolean read_string_into (CsJsonReader *reader, GString *out);
+static gboolean read_string_span (CsJsonReader *reader, GString *scratch,
+                                  const char **out_str, gsize *out_length);
 
 /* Reads `,"key":` or the object's end. Tracks whether a member came
- * before, so that `{,}` and `{"a":1,}` are refused. */
+ * before, so that `{,}` and `{"a":1,}` are refused. The key is left in
+ * the text when it has no escapes, else decoded into @scratch. */
 gboolean
-_cs_json_reader_next_member (CsJsonReader *reader,
-                             GString      *key,
-                             gboolean     *out_done)
+_cs_json_reader_next_member_span (CsJsonReader  *reader,
+                                  GString       *scratch,
+                                  const char   **out_key,
+                                  gsize         *out_length,
+                                  gboolean      *out_done)
 {
   const char *before;
+  const char *q;
 
   skip_space (reader);
   if (reader->failed || reader->p >= reader->end)
     return fail (reader);
   before = reader->p;
 
+  /* What came before: '{' (no member yet), or the end of a value. */
+  q = before - 1;
+  while (*q == ' ' || *q == '\n' || *q == '\r' || *q == '\t')
+    q--;
+
   *out_done = FALSE;
   if (*reader->p == '}')
     {
       /* Only right after '{' or after a value (never after ','). */
-      const char *q = before - 1;
-
-      while (*q == ' ' || *q == '\n' || *q == '\r' || *q == '\t')
-        q--;
       if (*q == ',')
         return fail (reader);
       reader->p++;
@@ -133,26 +139,37 @@ _cs_json_reader_next_member (CsJsonReader *reader,
       return TRUE;
     }
 
-  {
-    const char *q = before - 1;
-
-    while (*q == ' ' || *q == '\n' || *q == '\r' || *q == '\t')
-      q--;
-    if (*q != '{')
-      {
-        if (*reader->p != ',')
-          return fail (reader);
-        reader->p++;
-        skip_space (reader);
-      }
-  }
+  if (*q != '{')
+    {
+      if (*reader->p != ',')
+        return fail (reader);
+      reader->p++;
+      skip_space (reader);
+    }
 
   if (reader->p >= reader->end || *reader->p != '"')
     return fail (reader);
-  g_string_truncate (key, 0);
-  if (!read_string_into (reader, key))
+  if (!read_string_span (reader, scratch, out_key, out_length))
     return FALSE;
   return expect (reader, ':');
+}
+
+gboolean
+_cs_json_reader_next_member (CsJsonReader *reader,
+                             GString      *key,
+                             gboolean     *out_done)
+{
+  const char *text;
+  gsize length;
+
+  if (!_cs_json_reader_next_member_span (reader, key, &text, &length, out_done))
+    return FALSE;
+  if (!*out_done && text != key->str)
+    {
+      g_string_truncate (key, 0);
+      g_string_append_len (key, text, length);
+    }
+  return TRUE;
 }
 
 gboolean
@@ -221,42 +238,117 @@ read_hex4 (CsJsonReader *reader,
   return TRUE;
 }
 
+/* Bytes that stand for themselves inside a string: printable ASCII but
+ * the quote and the backslash. */
+static const guint8 plain_byte[256] = {
+#define R8(v) v, v, v, v, v, v, v, v
+#define R16(v) R8 (v), R8 (v)
+  R16 (0), R16 (0),                                         /* 0x00-0x1f */
+  1, 1, 0, 1, 1, 1, 1, 1, R8 (1), R16 (1),                  /* 0x20-0x3f: '"' */
+  R16 (1), R8 (1), 1, 1, 1, 1, 0, 1, 1, 1,                  /* 0x40-0x5f: '\\' */
+  R16 (1), R16 (1),                                         /* 0x60-0x7f */
+  R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0), R16 (0),
+#undef R16
+#undef R8
+};
+
+/* The end of the UTF-8 sequence at @p (its first byte 0x80 or above), or
+ * NULL when it is not well-formed (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF), as g_utf8_validate() judges. */
+static const char *
+skip_utf8_sequence (const char *p,
+                    const char *end)
+{
+  const guchar *s = (const guchar *) p;
+  gsize avail = end - p;
+
+  if (s[0] >= 0xC2 && s[0] <= 0xDF)
+    return avail >= 2 && (s[1] & 0xC0) == 0x80 ? p + 2 : NULL;
+  if (s[0] >= 0xE0 && s[0] <= 0xEF)
+    {
+      if (avail < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+          (s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F))
+        return NULL;
+      return p + 3;
+    }
+  if (s[0] >= 0xF0 && s[0] <= 0xF4)
+    {
+      if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+          (s[3] & 0xC0) != 0x80 || (s[0] == 0xF0 && s[1] < 0x90) ||
+          (s[0] == 0xF4 && s[1] > 0x8F))
+        return NULL;
+      return p + 4;
+    }
+  return NULL;
+}
+
+/* Moves @p over bytes that need no decoding; stops at the closing quote,
+ * a backslash, the end, or a byte that is wrong (then *@bad is set). The
+ * text goes to SQLite and the screen as it is: it must be UTF-8. */
+static const char *
+scan_plain (const char *p,
+            const char *end,
+            gboolean   *bad)
+{
+  for (;;)
+    {
+      /* Eight bytes at a time while none needs a look: each test leaves
+       * the high bit set in a byte that is a quote, a backslash, below
+       * 0x20 or above 0x7f (the lowest such byte exactly). */
+      while (end - p >= 8)
+        {
+          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+          const guint64 highs = ones << 7;
+          guint64 x, quote, backslash, special;
+
+          memcpy (&x, p, 8);
+          quote = x ^ (ones * '"');
+          backslash = x ^ (ones * '\\');
+          special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+                    ((x - ones * 0x20) & ~x) | x;
+          special &= highs;
+          if (special != 0)
+            {
+              p += __builtin_ctzll (special) / 8;
+              break;
+            }
+          p += 8;
+        }
+      while (p < end && plain_byte[(guchar) *p])
+        p++;
+      if (p >= end || *p == '"' || *p == '\\')
+        return p;
+      if ((guchar) *p < 0x80 || (p = skip_utf8_sequence (p, end)) == NULL)
+        {
+          *bad = TRUE;
+          return end;
+        }
+    }
+}
+
 /* Appends the decoded string at the reader's position to @out. */
 static gboolean
 read_string_into (CsJsonReader *reader,
                   GString      *out)
 {
-  const char *run;
-
   if (reader->p >= reader->end || *reader->p != '"')
     return fail (reader);
   reader->p++;
-  run = reader->p;
 
   for (;;)
     {
-      unsigned char c;
+      gboolean bad = FALSE;
+      const char *run = reader->p;
 
-      if (reader->p >= reader->end)
+      reader->p = scan_plain (reader->p, reader->end, &bad);
+      if (bad || reader->p >= reader->end)
         return fail (reader);
-      c = (unsigned char) *reader->p;
-
-      if (c == '"')
-        {
-          g_string_append_len (out, run, reader->p - run);
-          reader->p++;
-          return TRUE;
-        }
-      if (c < 0x20)
-        return fail (reader);
-      if (c != '\\')
-        {
-          reader->p++;
-          continue;
-        }
-
       g_string_append_len (out, run, reader->p - run);
-      reader->p++;
+
+      if (*reader->p++ == '"')
+        return TRUE;
+
+      /* A backslash. */
       if (reader->p >= reader->end)
         return fail (reader);
       switch (*reader->p++)
@@ -290,24 +382,72 @@ read_string_into (CsJsonReader *reader,
         default:
           return fail (reader);
         }
-      run = reader->p;
     }
+}
+
+/* Reads the string at the reader's position: *@out_str points into the
+ * text itself when the string has no escapes (the common case, nothing
+ * copied), else into @scratch, decoded (NULL @scratch: checked, not
+ * kept). */
+static gboolean
+read_string_span (CsJsonReader  *reader,
+                  GString       *scratch,
+                  const char   **out_str,
+                  gsize         *out_length)
+{
+  const char *start;
+  gboolean bad = FALSE;
+
+  if (reader->p >= reader->end || *reader->p != '"')
+    return fail (reader);
+  start = reader->p + 1;
+  reader->p = scan_plain (start, reader->end, &bad);
+  if (bad || reader->p >= reader->end)
+    return fail (reader);
+  if (*reader->p == '"')
+    {
+      *out_str = start;
+      *out_length = reader->p - start;
+      reader->p++;
+      return TRUE;
+    }
+
+  /* Escapes: decode from the start. */
+  reader->p = start - 1;
+  if (scratch == NULL)
+    {
+      g_autoptr(GString) checked = g_string_new (NULL);
+
+      *out_str = NULL;
+      *out_length = 0;
+      return read_string_into (reader, checked);
+    }
+  g_string_truncate (scratch, 0);
+  if (!read_string_into (reader, scratch))
+    return FALSE;
+  *out_str = scratch->str;
+  *out_length = scratch->len;
+  return TRUE;
+}
+
+gboolean
+_cs_json_reader_read_string_span (CsJsonReader  *reader,
+                                  GString       *scratch,
+                                  const char   **out_str,
+                                  gsize         *out_length)
+{
+  if (_cs_json_reader_peek (reader) != CS_JSON_TOKEN_STRING)
+    return fail (reader);
+  return read_string_span (reader, scratch, out_str, out_length);
 }
 
 gboolean
 _cs_json_reader_read_string (CsJsonReader *reader,
                              GString      *out)
 {
-  gsize start = out->len;
-
   if (_cs_json_reader_peek (reader) != CS_JSON_TOKEN_STRING)
     return fail (reader);
-  if (!read_string_into (reader, out))
-    return FALSE;
-  /* The text must be UTF-8: it goes to SQLite and the screen as it is. */
-  if (!reader->utf8_checked && !g_utf8_validate_len (out->str + start, out->len - start, NULL))
-    return fail (reader);
-  return TRUE;
+  return read_string_into (reader, out);
 }
 
 /* Checks the number grammar and returns its span. */
@@ -404,7 +544,8 @@ _cs_json_reader_read_null (CsJsonReader *reader)
 static gboolean
 skip_value (CsJsonReader *reader)
 {
-  g_autoptr(GString) scratch = NULL;
+  const char *text;
+  gsize length;
   gboolean done, flag, integer;
 
   switch (_cs_json_reader_peek (reader))
@@ -416,13 +557,11 @@ skip_value (CsJsonReader *reader)
     case CS_JSON_TOKEN_NUMBER:
       return scan_number (reader, &integer);
     case CS_JSON_TOKEN_STRING:
-      scratch = g_string_new (NULL);
-      return _cs_json_reader_read_string (reader, scratch);
+      return read_string_span (reader, NULL, &text, &length);
     case CS_JSON_TOKEN_OBJECT:
-      scratch = g_string_new (NULL);
       if (!_cs_json_reader_begin_object (reader))
         return FALSE;
-      while (_cs_json_reader_next_member (reader, scratch, &done) && !done)
+      while (_cs_json_reader_next_member_span (reader, NULL, &text, &length, &done) && !done)
         if (!skip_value (reader))
           return FALSE;
       return !reader->failed;

@@ -387,6 +387,18 @@ test_case_page (void)
   g_assert_cmpuint (count, ==, 3);
   g_assert_cmpstr (cursor, ==, "42");
 
+  /* Pages are committed without a flush; everything after them (the
+   * outbox) is flushed again. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (_cs_cache_get_db (cache), "PRAGMA synchronous", -1,
+                                         &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+    sqlite3_finalize (stmt);
+  }
+
   slow = cs_case_new_from_json (
     json_array_get_object_element (json_object_get_array_member (
       json_node_get_object (tree), "items"), 2), &error);
@@ -435,6 +447,8 @@ test_case_page_malformed (void)
     { "\"received_at\":\"2026-11-18T09:01", "\"received_at\":\"soon", "received_at" },
     { "\"parallel\":null", "\"parallel\":[]", "parallel" },
     { "\"name\":\"事项\\u4e00\"", "\"name\":\"事项\\ud800\"", "matter" },
+    { "\"name\":\"广州某某有限公司\"", "\"name\":\"广州某某\xe6有限公司\"", "applicant.name" },
+    { "\"contact\":\"x\"", "\"contact\":\"\xed\xa0\x80\"", "applicant" },
     { "\"green_channel\":true", "\"green_channel\":tru", NULL },
     { "\"future\":[1,{}]}", "\"future\":[1,{}],}", NULL },
     { "],\"next_cursor\":", "],\"next_cursor\":7,\"x\":", NULL },

@@ -455,10 +455,20 @@ test_json_reader (void)
   static const char * const good[] = {
     "{}", "[]", "{\"a\":[1,-2,3.5e-1,true,false,null,\"x\\n\\u00e9\\ud83d\\ude00\"]}",
     " { \"a\" : { \"b\" : [ ] } } ",
+    /* Long runs (read eight bytes at a time) with what stops them at each
+     * place: a quote, an escape, a multi-byte character, DEL. */
+    "[\"abcdefghijklmnop\",\"abcdefgh\\\"ijklmnop\",\"abcdefg中文hijklmnop\",\"\x7f\x7f\"]",
+    "{\"abcdefghijklmnopq\":\"放射工作人员证核发放射工作人员证核发\",\"\xf0\x9f\x98\x80\":1}",
   };
   static const char * const bad[] = {
     "{", "{\"a\":1,}", "[1,]", "[,1]", "{,}", "{\"a\" 1}", "[01]", "[1.]", "[-]",
     "[\"\\x\"]", "[\"\\ud800\"]", "[\"a\nb\"]", "[tru]", "{\"a\":1}x", "[\"\xff\"]",
+    /* Not UTF-8: overlong, a surrogate, above U+10FFFF, cut short, a
+     * continuation byte alone; in a long run, in a key, in a skipped
+     * value. */
+    "[\"\xc0\xaf\"]", "[\"\xed\xa0\x80\"]", "[\"\xf4\x90\x80\x80\"]", "[\"\xe4\xb8\"]",
+    "[\"\x80\"]", "[\"abcdefghijklmn\xe4\xb8\"]", "[\"abcdefghij\x01klmnop\"]",
+    "{\"abcdefghijk\xff\":1}", "{\"a\":{\"b\":[\"\xed\xbf\xbf\"]}}", "[\"\xe4\xb8\xad\xe4\"]",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
@@ -477,6 +487,30 @@ test_json_reader (void)
       g_assert_false (_cs_json_reader_skip (&reader, NULL, NULL) &&
                       _cs_json_reader_at_end (&reader));
     }
+
+  /* A string without escapes is read where it is; one with escapes is
+   * decoded into the scratch buffer. */
+  {
+    static const char text[] = "[\"放射 worker\",\"a\\u00e9\\n\\/b\"]";
+    g_autoptr(GString) scratch = g_string_new (NULL);
+    CsJsonReader reader;
+    const char *str;
+    gsize length;
+    gboolean done;
+
+    _cs_json_reader_init (&reader, text, strlen (text));
+    g_assert_true (_cs_json_reader_begin_array (&reader));
+    g_assert_true (_cs_json_reader_next_element (&reader, &done) && !done);
+    g_assert_true (_cs_json_reader_read_string_span (&reader, scratch, &str, &length));
+    g_assert_true (str == text + 2);
+    g_assert_cmpmem (str, length, "放射 worker", strlen ("放射 worker"));
+    g_assert_true (_cs_json_reader_next_element (&reader, &done) && !done);
+    g_assert_true (_cs_json_reader_read_string_span (&reader, scratch, &str, &length));
+    g_assert_true (str == scratch->str);
+    g_assert_cmpmem (str, length, "a\xc3\xa9\n/b", 6);
+    g_assert_true (_cs_json_reader_next_element (&reader, &done) && done);
+    g_assert_true (_cs_json_reader_at_end (&reader));
+  }
 }
 
 static void
