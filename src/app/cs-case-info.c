@@ -166,7 +166,14 @@ memo_free (Memo *memo)
 /* Deadlines depend on the clock's inputs, the calendar and the day only,
  * and an inbox of 100,000 cases holds far fewer different clocks (cases
  * accepted on the same day under the same matter): each is worked out
- * once. Kept for one calendar and one today, on the main thread. */
+ * once. */
+static GHashTable *
+memo_table_new (void)
+{
+  return g_hash_table_new_full (memo_hash, memo_equal, (GDestroyNotify) memo_free, NULL);
+}
+
+/* The main thread's memo, kept for one calendar and one today. */
 static GHashTable *
 memo_table (CsCalendar  *calendar,
             const GDate *today)
@@ -177,7 +184,7 @@ memo_table (CsCalendar  *calendar,
   guint32 julian = g_date_get_julian (today);
 
   if (table == NULL)
-    table = g_hash_table_new_full (memo_hash, memo_equal, (GDestroyNotify) memo_free, NULL);
+    table = memo_table_new ();
   if (table_calendar != calendar || table_today != julian)
     {
       g_hash_table_remove_all (table);
@@ -234,9 +241,9 @@ static void
 compute_clocks (CsCaseInfo  *info,
                 CsCase      *kase,
                 CsCalendar  *calendar,
-                const GDate *today)
+                const GDate *today,
+                GHashTable  *table)
 {
-  GHashTable *table = memo_table (calendar, today);
   const GDate *decided_on = cs_case_get_decided_on (kase);
   const GDate *day = today;
   Memo probe;
@@ -353,10 +360,11 @@ cs_case_info_get_search_key_slot (CsCase *kase)
  * Returns: (transfer none): what the inbox shows of @kase; valid until
  *   the next call for the same case
  */
-const CsCaseInfo *
-cs_case_info_get (CsCase      *kase,
-                  CsCalendar  *calendar,
-                  const GDate *today)
+static const CsCaseInfo *
+get_info (CsCase      *kase,
+          CsCalendar  *calendar,
+          const GDate *today,
+          GHashTable  *memo)
 {
   Cached *cached = get_cached (kase);
   guint32 julian = g_date_get_julian (today);
@@ -365,10 +373,40 @@ cs_case_info_get (CsCase      *kase,
       cached->calendar == calendar && cached->today == julian && cached->today != 0)
     return &cached->info;
 
-  compute_clocks (&cached->info, kase, calendar, today);
+  compute_clocks (&cached->info, kase, calendar, today,
+                  memo != NULL ? memo : memo_table (calendar, today));
   cached->version = cached->key_version;
   cached->updated_at = cached->key_updated_at;
   cached->calendar = calendar;
   cached->today = julian;
   return &cached->info;
+}
+
+const CsCaseInfo *
+cs_case_info_get (CsCase      *kase,
+                  CsCalendar  *calendar,
+                  const GDate *today)
+{
+  return get_info (kase, calendar, today, NULL);
+}
+
+/**
+ * cs_case_info_prepare:
+ * @cases: (element-type CsCase): cases that no other thread uses yet
+ * @calendar: (nullable): the working-day calendar the inbox will use
+ * @today: the day deadlines count from
+ *
+ * Works out, in a worker thread, what cs_case_info_get() will return for
+ * each of @cases with the same @calendar and @today: the inbox then finds
+ * it ready, and its first frame waits for no case. @calendar is only read.
+ */
+void
+cs_case_info_prepare (GPtrArray   *cases,
+                      CsCalendar  *calendar,
+                      const GDate *today)
+{
+  g_autoptr(GHashTable) memo = memo_table_new ();
+
+  for (guint i = 0; i < cases->len; i++)
+    get_info (g_ptr_array_index (cases, i), calendar, today, memo);
 }

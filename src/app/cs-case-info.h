@@ -33,5 +33,8 @@ const CsCaseInfo *cs_case_info_get    (CsCase      *kase,
 const char       *cs_case_info_get_search_key (CsCase *kase);
 const char * const *cs_case_info_get_search_key_slot (CsCase *kase);
 char             *cs_case_info_fold   (const char  *text);
+void              cs_case_info_prepare (GPtrArray  *cases,
+                                        CsCalendar *calendar,
+                                        const GDate *today);
 
 G_END_DECLS

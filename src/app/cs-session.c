@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-case-info.h"
 #include "cs-credentials.h"
 #include "cs-feed.h"
 #include "cs-session.h"
@@ -646,6 +647,43 @@ fail:
   return NULL;
 }
 
+/* The first load of an account: what the inbox shows of each case is
+ * worked out in the worker too, beside the reading, so the inbox's first
+ * frame waits for no case. */
+typedef struct
+{
+  CsCache *cache;
+  CsCalendar *calendar;
+  GDate today;
+} FirstLoad;
+
+static void
+first_load_free (FirstLoad *load)
+{
+  g_clear_object (&load->cache);
+  g_clear_object (&load->calendar);
+  g_free (load);
+}
+
+static void
+first_load_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  FirstLoad *load = task_data;
+  GError *error = NULL;
+  GPtrArray *cases = cs_cache_load_cases (load->cache, NULL, &error);
+
+  if (cases == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  cs_case_info_prepare (cases, load->calendar, &load->today);
+  g_task_return_pointer (task, cases, (GDestroyNotify) g_ptr_array_unref);
+}
+
 static void
 cases_loaded_cb (GObject      *object,
                  GAsyncResult *result,
@@ -653,17 +691,37 @@ cases_loaded_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   CsSession *self = g_task_get_source_object (task);
+  GPtrArray *cases;
   GError *error = NULL;
 
-  if (!cs_case_list_load_finish (CS_CASE_LIST (object), result, &error))
+  cases = g_task_propagate_pointer (G_TASK (result), &error);
+  if (cases == NULL)
     {
       close_account (self);
       g_task_return_error (task, error);
       return;
     }
 
+  cs_case_list_replace_all (self->cases, cases);
   g_task_return_boolean (task, TRUE);
   go_online (self);
+}
+
+static void
+load_first (CsSession           *self,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  FirstLoad *load = g_new0 (FirstLoad, 1);
+
+  load->cache = g_object_ref (self->cache);
+  load->calendar = self->calendar != NULL ? g_object_ref (self->calendar) : NULL;
+  load->today = self->today;
+  g_task_set_source_tag (task, load_first);
+  g_task_set_task_data (task, load, (GDestroyNotify) first_load_free);
+  g_task_run_in_thread (task, first_load_thread);
 }
 
 /* The token is set: opens the account's cache and loads the inbox. */
@@ -712,8 +770,8 @@ open_account (GTask *task)
   reload_calendar (self);
   reload_matters (self);
 
-  cs_case_list_load_async (self->cases, cache, g_task_get_cancellable (task), cases_loaded_cb,
-                           g_object_ref (task));
+  /* close_account() left the list empty. */
+  load_first (self, g_task_get_cancellable (task), cases_loaded_cb, g_object_ref (task));
 }
 
 static void
