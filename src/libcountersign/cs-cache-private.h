@@ -36,6 +36,8 @@ const char   *_cs_parsed_page_get_next_cursor (CsParsedPage  *parsed);
 gboolean      _cs_cache_insert_parsed_pages   (CsCache              *self,
                                                CsParsedPage * const *pages,
                                                guint                 n_pages,
+                                               const char           *meta_key,
+                                               const char           *meta_value,
                                                GError              **error);
 
 CsCache    *_cs_cache_new_at_version  (const char   *directory,

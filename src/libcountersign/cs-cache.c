@@ -1123,7 +1123,10 @@ typedef struct
   Text priority, suspensions, parallel;
   gint64 version, received_at, updated_at, statutory, promised, extension;
   gint64 decided_on, accepted_on, clock_accepted_on, supplement_on;   /* Julian, 0: none */
-  gboolean instant, green;
+  gint64 instant, green;
+  /* What the row has that is not a member as it came. */
+  gint64 lead, organisation, urgent;
+  Text applicant_id;
 } PageItem;
 
 enum {
@@ -1500,8 +1503,14 @@ case_member (CsJsonReader *reader,
               item->matter_code.str != NULL && item->matter_name.str != NULL) ||
              item_fail (item, item->bad != NULL ? item->bad : "matter.code");
     case SEEN_INSTANT:
-      return _cs_json_reader_read_boolean (reader, &item->instant) ||
-             item_fail (item, "instant");
+      {
+        gboolean instant;
+
+        if (!_cs_json_reader_read_boolean (reader, &instant))
+          return item_fail (item, "instant");
+        item->instant = instant;
+        return TRUE;
+      }
     case SEEN_STATUS:
       return read_text (reader, item, &item->status, FALSE, "status");
     case SEEN_ASSIGNEE:
@@ -1554,8 +1563,14 @@ case_member (CsJsonReader *reader,
     case SEEN_ACCEPTED_ON:
       return read_date_member (reader, item, &item->accepted_on, FALSE, "accepted_on");
     case SEEN_GREEN:
-      return _cs_json_reader_read_boolean (reader, &item->green) ||
-             item_fail (item, "green_channel");
+      {
+        gboolean green;
+
+        if (!_cs_json_reader_read_boolean (reader, &green))
+          return item_fail (item, "green_channel");
+        item->green = green;
+        return TRUE;
+      }
     case SEEN_PRIORITY:
       return read_text (reader, item, &item->priority, FALSE, "priority");
     case SEEN_UPDATED_AT:
@@ -1575,11 +1590,26 @@ case_member (CsJsonReader *reader,
     }
 }
 
+static gboolean
+text_equal (const Text *a,
+            const Text *b)
+{
+  if (a->str == NULL || b->str == NULL)
+    return a->str == b->str;
+  return a->length == b->length && memcmp (a->str, b->str, a->length) == 0;
+}
+
+/* Binds @text unless the row before bound the same (@before; NULL: no row
+ * before): a binding stays until it is replaced, and most columns of a
+ * page's rows repeat (department, matter, state, assignee, limits). */
 static void
 bind_text_slice (sqlite3_stmt *stmt,
                  int           column,
-                 const Text   *text)
+                 const Text   *text,
+                 const Text   *before)
 {
+  if (before != NULL && text_equal (text, before))
+    return;
   if (text->str == NULL)
     sqlite3_bind_null (stmt, column);
   else
@@ -1587,51 +1617,73 @@ bind_text_slice (sqlite3_stmt *stmt,
 }
 
 static void
+bind_int (sqlite3_stmt *stmt,
+          int           column,
+          gint64        value,
+          const gint64 *before)
+{
+  if (before == NULL || *before != value)
+    sqlite3_bind_int64 (stmt, column, value);
+}
+
+/* A Julian day, 0 for none (NULL). */
+static void
 bind_julian (sqlite3_stmt *stmt,
              int           column,
-             gint64        julian)
+             gint64        julian,
+             const gint64 *before)
 {
+  if (before != NULL && *before == julian)
+    return;
   if (julian > 0)
     sqlite3_bind_int64 (stmt, column, julian);
   else
     sqlite3_bind_null (stmt, column);
 }
 
+/* Binds @item's row, leaving alone what is bound already from @prev (the
+ * row bound before, whose text is still alive; NULL: bind everything). */
 static void
-bind_page_item (sqlite3_stmt *stmt,
-                PageItem     *item)
+bind_page_item (sqlite3_stmt   *stmt,
+                const PageItem *item,
+                const PageItem *prev)
 {
-  gboolean organisation = TEXT_IS (&item->kind, "organisation");
   int i = 1;
 
-  bind_text_slice (stmt, i++, &item->id);
-  bind_text_slice (stmt, i++, &item->number);
-  sqlite3_bind_int64 (stmt, i++, item->version);
-  bind_text_slice (stmt, i++, &item->department);
-  sqlite3_bind_int (stmt, i++, !TEXT_IS (&item->role, "co"));
-  bind_text_slice (stmt, i++, &item->matter_code);
-  bind_text_slice (stmt, i++, &item->matter_name);
-  sqlite3_bind_int (stmt, i++, item->instant);
-  bind_text_slice (stmt, i++, &item->status);
-  bind_text_slice (stmt, i++, &item->assignee_username);
-  bind_text_slice (stmt, i++, &item->assignee_name);
-  bind_text_slice (stmt, i++, &item->outcome);
-  bind_julian (stmt, i++, item->decided_on);
-  sqlite3_bind_int (stmt, i++, organisation);
-  bind_text_slice (stmt, i++, &item->applicant_name);
-  bind_text_slice (stmt, i++, organisation ? &item->uscc : &item->id_number);
-  sqlite3_bind_int64 (stmt, i++, item->received_at);
-  bind_julian (stmt, i++, item->accepted_on);
-  sqlite3_bind_int (stmt, i++, item->green);
-  sqlite3_bind_int (stmt, i++, TEXT_IS (&item->priority, "urgent"));
-  sqlite3_bind_int64 (stmt, i++, item->updated_at);
-  bind_julian (stmt, i++, item->clock_accepted_on);
-  sqlite3_bind_int64 (stmt, i++, item->statutory);
-  sqlite3_bind_int64 (stmt, i++, item->promised);
-  sqlite3_bind_int64 (stmt, i++, item->extension);
-  bind_julian (stmt, i++, item->supplement_on);
-  bind_text_slice (stmt, i++, &item->suspensions);
-  bind_text_slice (stmt, i++, &item->parallel);
+#define TEXT(member) bind_text_slice (stmt, i++, &item->member, prev ? &prev->member : NULL)
+#define INT(member) bind_int (stmt, i++, item->member, prev ? &prev->member : NULL)
+#define JULIAN(member) bind_julian (stmt, i++, item->member, prev ? &prev->member : NULL)
+  TEXT (id);
+  TEXT (number);
+  INT (version);
+  TEXT (department);
+  INT (lead);
+  TEXT (matter_code);
+  TEXT (matter_name);
+  INT (instant);
+  TEXT (status);
+  TEXT (assignee_username);
+  TEXT (assignee_name);
+  TEXT (outcome);
+  JULIAN (decided_on);
+  INT (organisation);
+  TEXT (applicant_name);
+  TEXT (applicant_id);
+  INT (received_at);
+  JULIAN (accepted_on);
+  INT (green);
+  INT (urgent);
+  INT (updated_at);
+  JULIAN (clock_accepted_on);
+  INT (statutory);
+  INT (promised);
+  INT (extension);
+  JULIAN (supplement_on);
+  TEXT (suspensions);
+  TEXT (parallel);
+#undef TEXT
+#undef INT
+#undef JULIAN
   g_assert (i == N_CASE_COLUMNS + 1);
 }
 
@@ -1740,6 +1792,10 @@ _cs_parsed_page_new (GBytes  *page,
                   }
               goto bad_item;
             }
+          item.lead = !TEXT_IS (&item.role, "co");
+          item.organisation = TEXT_IS (&item.kind, "organisation");
+          item.urgent = TEXT_IS (&item.priority, "urgent");
+          item.applicant_id = item.organisation ? item.uscc : item.id_number;
           parsed->newest = MAX (parsed->newest, item.updated_at);
           g_array_append_val (parsed->items, item);
         }
@@ -1766,31 +1822,30 @@ malformed:
   return NULL;
 }
 
-static void
-bind_page_row (sqlite3_stmt *stmt,
-               gpointer      rows,
-               guint         index)
-{
-  bind_page_item (stmt, &g_array_index ((GArray *) rows, PageItem, index));
-}
-
 /* Stores checked pages, in order, in one transaction: a sync hands over
  * what piled up while the last batch was being written, so that a slow
- * disk costs fewer commits instead of falling further behind.
+ * disk costs fewer commits instead of falling further behind (a commit
+ * writes every index page the batch touched, and the cases' IDs touch
+ * all of them). With @meta_key, the same transaction sets that meta
+ * value (the sync's high-water mark, with its last page).
  *
  * The transaction is committed with `synchronous = NORMAL`: written to the
  * WAL but not flushed to the disk (a flush costs as much as storing the
- * page). A crash of the program loses nothing, a power cut at worst the
- * last pages stored, never the consistency of the database; and the sync
- * moves its high-water mark with a FULL commit afterwards, which flushes
- * the WAL with every page before it. Everything else (the outbox above
- * all) keeps committing with FULL. */
+ * page). A crash of the program loses nothing; a power cut may lose the
+ * last transactions, but the WAL only ever comes back as a prefix of them
+ * (its frames are checksummed in a chain), so the cases and the mark stay
+ * consistent and the next sync fetches again what was lost. Everything
+ * else (the outbox above all) keeps committing with FULL, which flushes
+ * these pages too. */
 gboolean
 _cs_cache_insert_parsed_pages (CsCache             *self,
                                CsParsedPage * const *pages,
                                guint                n_pages,
+                               const char           *meta_key,
+                               const char           *meta_value,
                                GError             **error)
 {
+  const PageItem *prev = NULL;
   gboolean ok = FALSE;
 
   _cs_cache_lock (self);
@@ -1813,8 +1868,11 @@ _cs_cache_insert_parsed_pages (CsCache             *self,
   for (guint p = 0; p < n_pages; p++)
     for (guint i = 0; i < pages[p]->items->len; i++)
       {
+        const PageItem *item = &g_array_index (pages[p]->items, PageItem, i);
+
         sqlite3_reset (self->upsert_summary);
-        bind_page_row (self->upsert_summary, pages[p]->items, i);
+        bind_page_item (self->upsert_summary, item, prev);
+        prev = item;
         if (sqlite3_step (self->upsert_summary) != SQLITE_DONE)
           {
             _cs_cache_set_error (self, error, _("saving cases"));
@@ -1827,6 +1885,29 @@ _cs_cache_insert_parsed_pages (CsCache             *self,
   /* Let go of the pages' bytes. */
   sqlite3_reset (self->upsert_summary);
   sqlite3_clear_bindings (self->upsert_summary);
+
+  if (meta_key != NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = prepare (self,
+                                              "INSERT INTO meta (key, value) VALUES (?, ?)"
+                                              " ON CONFLICT (key) DO UPDATE"
+                                              " SET value = excluded.value",
+                                              error);
+
+      if (stmt == NULL)
+        {
+          _cs_cache_exec (self, "ROLLBACK", NULL);
+          goto out;
+        }
+      sqlite3_bind_text (stmt, 1, meta_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, meta_value, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _cs_cache_set_error (self, error, _("saving a setting"));
+          _cs_cache_exec (self, "ROLLBACK", NULL);
+          goto out;
+        }
+    }
 
   ok = _cs_cache_exec (self, "COMMIT", error);
   if (!ok)
@@ -1872,7 +1953,7 @@ cs_cache_store_case_page (CsCache     *self,
   parsed = _cs_parsed_page_new (page, error);
   if (parsed == NULL)
     return FALSE;
-  ok = _cs_cache_insert_parsed_pages (self, &parsed, 1, error);
+  ok = _cs_cache_insert_parsed_pages (self, &parsed, 1, NULL, NULL, error);
   if (ok && out_count != NULL)
     *out_count = parsed->items->len;
   if (ok && out_newest != NULL)

@@ -31,7 +31,7 @@
 
 #define PAGE_SIZE 500
 #define PIPELINE_DEPTH 8
-#define STORE_BATCH 4
+#define STORE_BATCH 8
 #define META_SINCE "sync.updated-since"
 
 typedef struct
@@ -102,27 +102,25 @@ sync_fail (GTask  *task,
   g_task_return_error (task, error);
 }
 
+/* The high-water mark for @newest (microseconds since the epoch). */
+static char *
+format_mark (gint64 newest)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (newest / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) exact = g_date_time_add (at, newest % G_USEC_PER_SEC);
+
+  return g_date_time_format_iso8601 (exact);
+}
+
 static void
 sync_done (GTask *task)
 {
   Sync *sync = g_task_get_task_data (task);
-  GError *error = NULL;
 
   if (sync->finished)
     return;
 
-  if (sync->newest > 0)
-    {
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (sync->newest / G_USEC_PER_SEC);
-      g_autoptr(GDateTime) exact = g_date_time_add (at, sync->newest % G_USEC_PER_SEC);
-      g_autofree char *text = g_date_time_format_iso8601 (exact);
-
-      if (!cs_cache_set_meta (sync->cache, META_SINCE, text, &error))
-        {
-          sync_fail (task, error);
-          return;
-        }
-    }
+  /* The mark went in with the last page; without cases it stays. */
   sync->finished = TRUE;
   g_task_return_boolean (task, TRUE);
 }
@@ -208,20 +206,37 @@ parsed_cb (GObject      *object,
   kick (task);
 }
 
+typedef struct
+{
+  CsCache *cache;
+  GPtrArray *pages;       /* of Page, in order */
+  char *mark;             /* the high-water mark, with the last page */
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  g_clear_object (&batch->cache);
+  g_ptr_array_unref (batch->pages);
+  g_free (batch->mark);
+  g_free (batch);
+}
+
 static void
 store_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  GPtrArray *batch = task_data;
-  CsCache *cache = g_object_get_data (G_OBJECT (task), "cache");
+  Batch *batch = task_data;
   CsParsedPage *parsed[STORE_BATCH];
   GError *error = NULL;
 
-  for (guint i = 0; i < batch->len; i++)
-    parsed[i] = ((Page *) g_ptr_array_index (batch, i))->parsed;
-  if (!_cs_cache_insert_parsed_pages (cache, parsed, batch->len, &error))
+  for (guint i = 0; i < batch->pages->len; i++)
+    parsed[i] = ((Page *) g_ptr_array_index (batch->pages, i))->parsed;
+  if (!_cs_cache_insert_parsed_pages (batch->cache, parsed, batch->pages->len,
+                                      batch->mark != NULL ? META_SINCE : NULL, batch->mark,
+                                      &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -234,7 +249,7 @@ stored_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Sync *sync = g_task_get_task_data (task);
-  GPtrArray *batch = g_task_get_task_data (G_TASK (result));
+  GPtrArray *batch = ((Batch *) g_task_get_task_data (G_TASK (result)))->pages;
   Page *last = g_ptr_array_index (batch, batch->len - 1);
   GError *error = NULL;
 
@@ -316,11 +331,24 @@ kick (GTask *task)
         {
           g_autoptr(GTask) store = g_task_new (NULL, g_task_get_cancellable (task), stored_cb,
                                                g_object_ref (task));
+          Batch *work = g_new0 (Batch, 1);
 
+          work->cache = g_object_ref (sync->cache);
+          work->pages = batch;
+          /* The last page: the high-water mark goes in with it, in the
+           * same transaction (no commit of its own at the end). */
+          if (next == NULL)
+            {
+              gint64 newest = sync->newest;
+
+              for (guint i = 0; i < batch->len; i++)
+                newest = MAX (newest, _cs_parsed_page_get_newest (
+                                        ((Page *) g_ptr_array_index (batch, i))->parsed));
+              if (newest > 0)
+                work->mark = format_mark (newest);
+            }
           g_task_set_source_tag (store, store_thread);
-          g_object_set_data_full (G_OBJECT (store), "cache", g_object_ref (sync->cache),
-                                  g_object_unref);
-          g_task_set_task_data (store, batch, (GDestroyNotify) g_ptr_array_unref);
+          g_task_set_task_data (store, work, (GDestroyNotify) batch_free);
           sync->storing = TRUE;
           g_task_run_in_thread (store, store_thread);
         }
