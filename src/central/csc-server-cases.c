@@ -169,6 +169,30 @@ parse_status_filter (CscRequest  *req,
   return TRUE;
 }
 
+/* `<…>; rel="next"`: this request with the cursor after @last_seq. */
+static char *
+next_page_link (CscRequest *req,
+                gint64      last_seq,
+                gint64      limit)
+{
+  static const char * const kept[] = { "status", "updated_since", "assignee" };
+  g_autoptr(GString) link = g_string_new ("</v1/cases?");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      const char *value = req->query != NULL ? g_hash_table_lookup (req->query, kept[i]) : NULL;
+      g_autofree char *escaped = NULL;
+
+      if (value == NULL)
+        continue;
+      escaped = g_uri_escape_string (value, NULL, FALSE);
+      g_string_append_printf (link, "%s=%s&", kept[i], escaped);
+    }
+  g_string_append_printf (link, "cursor=%" G_GINT64_FORMAT "&limit=%" G_GINT64_FORMAT
+                          ">; rel=\"next\"", last_seq, limit);
+  return g_string_free (g_steal_pointer (&link), FALSE);
+}
+
 static void
 list_cases (CscRequest *req)
 {
@@ -287,6 +311,16 @@ list_cases (CscRequest *req)
     g_string_append_printf (body, "\"%" G_GINT64_FORMAT "\"}", last_seq);
   else
     g_string_append (body, "null}");
+
+  /* The next page is named before the body too (RFC 8288), so that a
+   * client can ask for it while this one is still on its way. */
+  if (more)
+    {
+      g_autofree char *link = next_page_link (req, last_seq, limit);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                    "Link", link);
+    }
 
   length = body->len;
   soup_server_message_set_status (req->msg, SOUP_STATUS_OK, NULL);
