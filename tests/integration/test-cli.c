@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "cs-test-central.h"
+#include "cs-test-relay.h"
 
 static CsTestCentral *central;
 static char *token;
@@ -27,6 +28,31 @@ cli_binary (void)
   return path;
 }
 
+static int
+run_cli_valist (const char  *url,
+                char       **out,
+                char       **err,
+                const char  *first,
+                va_list      args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) cli_binary ());
+  g_ptr_array_add (argv, (gpointer) "--server");
+  g_ptr_array_add (argv, (gpointer) url);
+  g_ptr_array_add (argv, (gpointer) "--data-dir");
+  g_ptr_array_add (argv, data_dir);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  if (out != NULL)
+    g_clear_pointer (out, g_free);
+  if (err != NULL)
+    g_clear_pointer (err, g_free);
+  return cs_test_run_cli ((const char * const *) argv->pdata, out, err);
+}
+
 /* Runs the CLI with the common options; returns its exit status. What it
  * printed replaces what @out and @err held. */
 static int
@@ -35,26 +61,29 @@ run_cli (char       **out,
          const char  *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   va_list args;
   int status;
 
-  g_ptr_array_add (argv, (gpointer) cli_binary ());
-  g_ptr_array_add (argv, (gpointer) "--server");
-  g_ptr_array_add (argv, central->url);
-  g_ptr_array_add (argv, (gpointer) "--data-dir");
-  g_ptr_array_add (argv, data_dir);
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  status = run_cli_valist (central->url, out, err, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
+  return status;
+}
 
-  if (out != NULL)
-    g_clear_pointer (out, g_free);
-  if (err != NULL)
-    g_clear_pointer (err, g_free);
-  status = cs_test_run_cli ((const char * const *) argv->pdata, out, err);
+/* The same, against the server at @url (a relay in front of it). */
+static int
+run_cli_at (const char  *url,
+            char       **out,
+            char       **err,
+            const char  *first,
+            ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first);
+  status = run_cli_valist (url, out, err, first, args);
+  va_end (args);
   return status;
 }
 
@@ -416,55 +445,122 @@ test_offline_queue (void)
   g_assert_cmpint (cs_test_sqlite_count (central, sql), ==, 1);
 }
 
-/* Reads the drainer's output until it has reported @n sent items, then
- * kills it outright. */
-static guint
-drain_and_kill_after (guint n)
+static GSubprocess *
+start_drainer (const char *url)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) drainer = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
+  GSubprocess *drainer;
+
+  drainer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error, cli_binary (), "--server", url,
+                              "--data-dir", data_dir, "outbox", "drain", NULL);
+  g_assert_no_error (error);
+  return drainer;
+}
+
+/* Reads the drainer's report lines, up to @n sent ones (all, if @n is 0). */
+static guint
+read_sent (GDataInputStream *out,
+           guint             n)
+{
   guint sent = 0;
   char *line;
 
-  drainer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                              &error, cli_binary (), "--server", central->url,
-                              "--data-dir", data_dir, "outbox", "drain", NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (drainer));
-
-  while (sent < n && (line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, NULL)))
+  while ((n == 0 || sent < n) &&
+         (line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, NULL)) != NULL)
     {
       if (g_str_has_prefix (line, "sent\t"))
         sent++;
       g_free (line);
     }
+  return sent;
+}
+
+static void
+kill_drainer (GSubprocess *drainer)
+{
   g_subprocess_force_exit (drainer);
   g_subprocess_wait (drainer, NULL, NULL);
 
   /* Killed mid-way, not finished: otherwise the test proves nothing. */
-  g_assert_cmpuint (sent, ==, n);
   g_assert_false (g_subprocess_get_if_exited (drainer));
   g_assert_cmpint (g_subprocess_get_term_sig (drainer), ==, SIGKILL);
-  return sent;
 }
 
-/* 200 reviews queued; the drainer is killed with SIGKILL twice part-way;
- * a last drain finishes. The server's reviews and audit trail must hold
- * each review exactly once. */
+/* Reads the drainer's output until it has reported @n sent items, then
+ * kills it outright, wherever it is. */
+static void
+drain_and_kill_after (const char *url,
+                      guint       n)
+{
+  g_autoptr(GSubprocess) drainer = start_drainer (url);
+  g_autoptr(GDataInputStream) out = g_data_input_stream_new (
+    g_subprocess_get_stdout_pipe (drainer));
+
+  g_assert_cmpuint (read_sent (out, n), ==, n);
+  kill_drainer (drainer);
+}
+
+/* Kills the drainer in the window that matters: the server has taken the
+ * review after @n others and answered, the drainer has not had the answer
+ * (the relay keeps it back), so the item is still pending at the client
+ * while done at the server. Returns the idempotency key of that review. */
+static char *
+drain_and_kill_in_window (CsTestRelay *relay,
+                          guint        n)
+{
+  g_autoptr(GSubprocess) drainer = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  const CsTestExchange *held;
+  char *key;
+
+  cs_test_relay_hold (relay, "POST", "/reviews", n);
+  drainer = start_drainer (cs_test_relay_get_url (relay));
+  held = cs_test_relay_wait_held (relay);
+  kill_drainer (drainer);
+  cs_test_relay_release (relay);
+
+  /* The server acted on it, the first time it saw it. */
+  g_assert_cmpuint (held->status, ==, 201);
+  g_assert_null (cs_test_exchange_response_header (held, "Idempotent-Replayed"));
+  key = g_strdup (cs_test_exchange_request_header (held, "Idempotency-Key"));
+  g_assert_nonnull (key);
+
+  /* The drainer had reported the @n before it as sent, and not this one. */
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (drainer));
+  g_assert_cmpuint (read_sent (out, 0), ==, n);
+  return key;
+}
+
+/* 200 reviews queued; the drainer is killed with SIGKILL twice part-way,
+ * first in the window between the server's commit and the client's record
+ * of it, then wherever it happens to be; a last drain finishes. The
+ * review of the window must have been presented again and answered as a
+ * replay, and the server's reviews and audit trail must hold each review
+ * exactly once. The CLI talks to the server through a relay that records
+ * every request and answer. */
 static void
 test_crash (void)
 {
   g_autoptr(GPtrArray) ids = forwarded_cases ();
+  g_autoptr(CsTestRelay) relay = cs_test_relay_new (central->url);
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GHashTable) first_answers = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
   g_autofree char *out = NULL, *err = NULL, *list = NULL;
+  g_autofree char *window_key = NULL;
   g_autoptr(GString) id_list = g_string_new (NULL);
   g_autofree char *sql = NULL;
+  const char *url = cs_test_relay_get_url (relay);
   const guint n_cases = 4, n_reviews = 200;
+  guint replays = 0, window_presented = 0, window_replayed = 0;
+  guint mark;
 
   g_assert_cmpuint (ids->len, >=, n_cases);
   for (guint i = 0; i < n_cases; i++)
     {
-      g_assert_cmpint (run_cli (NULL, NULL, "claim", g_ptr_array_index (ids, i), NULL), ==, 0);
+      g_assert_cmpint (run_cli_at (url, NULL, NULL, "claim", g_ptr_array_index (ids, i), NULL),
+                       ==, 0);
       g_string_append_printf (id_list, "%s'%s'", i == 0 ? "" : ",",
                               (char *) g_ptr_array_index (ids, i));
     }
@@ -473,20 +569,60 @@ test_crash (void)
     {
       g_autofree char *opinion = g_strdup_printf ("crash-test review %03u", i);
 
-      g_assert_cmpint (run_cli (NULL, NULL, "--no-send", "review",
-                                g_ptr_array_index (ids, i % n_cases),
-                                "--outcome", "grant", "--opinion", opinion, NULL), ==, 0);
+      g_assert_cmpint (run_cli_at (url, NULL, NULL, "--no-send", "review",
+                                   g_ptr_array_index (ids, i % n_cases),
+                                   "--outcome", "grant", "--opinion", opinion, NULL), ==, 0);
     }
-  g_assert_cmpint (run_cli (&list, NULL, "outbox", "list", NULL), ==, 0);
+  g_assert_cmpint (run_cli_at (url, &list, NULL, "outbox", "list", NULL), ==, 0);
   g_assert_cmpuint (count_lines (list, NULL), ==, n_reviews);
+  mark = cs_test_relay_count (relay);
 
-  drain_and_kill_after (60);
-  drain_and_kill_after (70);
-
-  g_assert_cmpint (run_cli (&out, &err, "outbox", "drain", NULL), ==, 0);
+  window_key = drain_and_kill_in_window (relay, 60);
+  /* Done at the server, pending here: 60 sent, the 61st still listed. */
   g_clear_pointer (&list, g_free);
-  g_assert_cmpint (run_cli (&list, NULL, "outbox", "list", NULL), ==, 0);
+  g_assert_cmpint (run_cli_at (url, &list, NULL, "outbox", "list", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (list, NULL), ==, n_reviews - 60);
+  g_assert_cmpint (cs_test_sqlite_count (central, "SELECT count(*) FROM reviews"
+                                                  " WHERE opinion LIKE 'crash-test review %'"),
+                   ==, 61);
+
+  drain_and_kill_after (url, 70);
+
+  g_assert_cmpint (run_cli_at (url, &out, &err, "outbox", "drain", NULL), ==, 0);
+  g_clear_pointer (&list, g_free);
+  g_assert_cmpint (run_cli_at (url, &list, NULL, "outbox", "list", NULL), ==, 0);
   g_assert_cmpstr (list, ==, "");
+
+  /* On the wire: the review of the window was presented again with its
+   * key and answered as a replay of the first answer; every key was acted
+   * on (answered other than as a replay) exactly once. */
+  posts = cs_test_relay_exchanges (relay, mark);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      const CsTestExchange *exchange = g_ptr_array_index (posts, i);
+      const char *key = cs_test_exchange_request_header (exchange, "Idempotency-Key");
+      const char *replayed = cs_test_exchange_response_header (exchange, "Idempotent-Replayed");
+
+      if (!g_str_equal (exchange->method, "POST") || strstr (exchange->path, "/reviews") == NULL)
+        continue;
+      g_assert_nonnull (key);
+      if (g_strcmp0 (key, window_key) == 0)
+        window_presented++;
+      g_assert_cmpuint (exchange->status, ==, 201);
+      if (g_strcmp0 (replayed, "true") == 0)
+        {
+          replays++;
+          if (g_strcmp0 (key, window_key) == 0)
+            window_replayed++;
+          continue;
+        }
+      g_assert_false (g_hash_table_contains (first_answers, key));
+      g_hash_table_add (first_answers, g_strdup (key));
+    }
+  g_assert_cmpuint (window_presented, >=, 2);
+  g_assert_cmpuint (window_replayed, >=, 1);
+  g_assert_cmpuint (replays, >=, 1);
+  g_assert_cmpuint (g_hash_table_size (first_answers), ==, n_reviews);
 
   /* Each review exactly once, in the reviews and in the audit trail. */
   g_assert_cmpint (cs_test_sqlite_count (central, "SELECT count(*) FROM reviews"
