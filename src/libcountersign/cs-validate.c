@@ -35,6 +35,43 @@ is_province_code (int code)
     }
 }
 
+/* GB 11643-1999: the address code is the code (GB/T 2260) of the
+ * county-level division where the person is registered. A code that names
+ * a whole province (the province's two digits, then four zeros) is none,
+ * with one exception: the residence permits of residents of Hong Kong,
+ * Macao and Taiwan (港澳台居民居住证, 2018) carry 810000, 820000 and 830000.
+ * The four digits are not checked further: prefecture-level cities without
+ * counties (东莞 441900, 中山 442000) and county-level units under the
+ * province (仙桃 429004, 五指山 469001) are real places of registration,
+ * and the list of codes changes every year. */
+static gboolean
+is_whole_province (const char *value)
+{
+  return strncmp (value + 2, "0000", 4) == 0 &&
+         !(value[0] == '8' && value[1] >= '1' && value[1] <= '3');
+}
+
+/* The position (from 1, in characters) of the first character of @value,
+ * valid UTF-8, that is not ASCII; 0 when there is none. */
+static guint
+first_non_ascii (const char *value)
+{
+  guint position = 1;
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p), position++)
+    if ((guchar) *p >= 0x80)
+      return position;
+  return 0;
+}
+
+/* The length as a person counts it: in characters when @value is UTF-8. */
+static guint
+length_in_characters (const char *value)
+{
+  return g_utf8_validate (value, -1, NULL) ? (guint) g_utf8_strlen (value, -1)
+                                           : (guint) strlen (value);
+}
+
 /**
  * cs_resident_id_check_digit:
  * @first17: the first 17 digits of a resident identity number
@@ -69,8 +106,12 @@ cs_resident_id_check_digit (const char *first17)
  * @error: return location for a #GError in %CS_VALIDATE_ERROR
  *
  * Checks an 18-character resident identity number: its length and
- * characters, its province code, its birth date (a real day, not in the
- * future) and its check character. A lower-case 'x' is accepted.
+ * characters, its address code (a province's two digits, and not the code
+ * of a whole province, but for 810000, 820000 and 830000 of the residence
+ * permits of Hong Kong, Macao and Taiwan residents), its birth date (a real
+ * day from 1800 on, not in the future) and its check character. A
+ * lower-case 'x' is accepted. Characters that are not ASCII, such as
+ * full-width digits, are named as such, not counted as a wrong length.
  *
  * Returns: %TRUE when the number is valid
  */
@@ -89,11 +130,25 @@ cs_validate_resident_id (const char  *value,
       return FALSE;
     }
 
-  if (strlen (value) != 18)
+  if (length_in_characters (value) != 18)
     {
       g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_LENGTH,
                    _("An identity number has 18 characters, this one has %u."),
-                   (guint)g_utf8_strlen (value, -1));
+                   length_in_characters (value));
+      return FALSE;
+    }
+
+  /* Eighteen characters, some of them not ASCII (full-width digits). */
+  if (strlen (value) != 18)
+    {
+      guint position = first_non_ascii (value);
+
+      if (position == 18)
+        g_set_error_literal (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_CHARSET,
+                             _("The last character of the identity number must be a digit or X."));
+      else
+        g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_CHARSET,
+                     _("Character %u of the identity number is not a digit."), position);
       return FALSE;
     }
 
@@ -118,6 +173,15 @@ cs_validate_resident_id (const char  *value,
     {
       g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_REGION,
                    _("The identity number starts with %.2s, which is no province’s code."),
+                   value);
+      return FALSE;
+    }
+
+  if (is_whole_province (value))
+    {
+      g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_REGION,
+                   _("The identity number starts with %.6s, the code of a whole province, "
+                     "not of a county or district."),
                    value);
       return FALSE;
     }
@@ -224,11 +288,21 @@ cs_validate_uscc (const char  *value,
       return FALSE;
     }
 
-  if (strlen (value) != 18)
+  if (length_in_characters (value) != 18)
     {
       g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_LENGTH,
                    _("A unified social credit code has 18 characters, this one has %u."),
-                   (guint)g_utf8_strlen (value, -1));
+                   length_in_characters (value));
+      return FALSE;
+    }
+
+  /* Eighteen characters, some of them not ASCII (full-width ones). */
+  if (strlen (value) != 18)
+    {
+      g_set_error (error, CS_VALIDATE_ERROR, CS_VALIDATE_ERROR_CHARSET,
+                   _("Character %u of the credit code is not allowed "
+                     "(the code uses digits and capitals without I, O, S, V and Z)."),
+                   first_non_ascii (value));
       return FALSE;
     }
 
