@@ -56,6 +56,8 @@ typedef struct
   GBytes *body;
   char *etag;
   gboolean replayed;
+  CsNextPageFunc next_func;   /* told the next page from the headers */
+  gpointer next_data;
 } Response;
 
 static void
@@ -526,6 +528,59 @@ read_body (GTask *task)
                              task);
 }
 
+/* The cursor of the page that a `Link: <…>; rel="next"` header names
+ * (RFC 8288, as the central API writes it before the body), or NULL. */
+static char *
+next_cursor_from_link (SoupMessage *message)
+{
+  const char *value = soup_message_headers_get_list (soup_message_get_response_headers (message),
+                                                     "Link");
+  GSList *links;
+  char *cursor = NULL;
+
+  if (value == NULL)
+    return NULL;
+  links = soup_header_parse_list (value);
+  for (GSList *l = links; l != NULL && cursor == NULL; l = l->next)
+    {
+      const char *link = l->data;
+      const char *end;
+      g_autofree char *target = NULL;
+      g_autoptr(GHashTable) params = NULL;
+      g_autoptr(GHashTable) query = NULL;
+      g_autoptr(GUri) uri = NULL;
+      g_auto(GStrv) relations = NULL;
+      const char *rel;
+      gboolean next = FALSE;
+
+      while (g_ascii_isspace (*link))
+        link++;
+      if (*link != '<' || (end = strchr (link, '>')) == NULL)
+        continue;
+      target = g_strndup (link + 1, end - link - 1);
+      for (end++; g_ascii_isspace (*end) || *end == ';'; end++)
+        ;
+      params = soup_header_parse_semi_param_list (end);
+      if ((rel = g_hash_table_lookup (params, "rel")) == NULL)
+        continue;
+      relations = g_strsplit_set (rel, " \t", -1);
+      for (guint i = 0; relations[i] != NULL; i++)
+        next |= g_ascii_strcasecmp (relations[i], "next") == 0;
+      if (!next)
+        continue;
+
+      uri = g_uri_parse_relative (soup_message_get_uri (message), target, G_URI_FLAGS_NONE,
+                                  NULL);
+      if (uri == NULL || g_uri_get_query (uri) == NULL)
+        continue;
+      query = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+      if (query != NULL && g_hash_table_lookup (query, "cursor") != NULL)
+        cursor = g_strdup (g_hash_table_lookup (query, "cursor"));
+    }
+  soup_header_free_list (links);
+  return cursor;
+}
+
 static void
 request_cb (GObject      *object,
             GAsyncResult *result,
@@ -552,6 +607,15 @@ request_cb (GObject      *object,
   response->reserved = length > 0 && length < BODY_MAX_PREALLOCATION ? length + 1 : 0;
   response->buffer = g_byte_array_sized_new (MAX (response->reserved, BODY_STEP));
   response->filled = 0;
+
+  if (response->next_func != NULL && soup_message_get_status (response->message) == 200)
+    {
+      g_autofree char *next = next_cursor_from_link (response->message);
+
+      if (next != NULL)
+        response->next_func (next, response->next_data);
+    }
+
   read_body (g_steal_pointer (&task));
 }
 
@@ -585,6 +649,18 @@ request_bytes_async (CsClient            *self,
                            cancellable, request_cb, g_steal_pointer (&task));
 }
 
+static void request_full_async (CsClient            *self,
+                                const char          *method,
+                                const char          *path,
+                                const char          *body,
+                                const char * const  *headers,
+                                CsNextPageFunc       next_func,
+                                gpointer             next_data,
+                                gpointer             source_tag,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
+
 static void
 request_async (CsClient            *self,
                const char          *method,
@@ -596,8 +672,28 @@ request_async (CsClient            *self,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
+  request_full_async (self, method, path, body, headers, NULL, NULL, source_tag, cancellable,
+                      callback, user_data);
+}
+
+static void
+request_full_async (CsClient            *self,
+                    const char          *method,
+                    const char          *path,
+                    const char          *body,
+                    const char * const  *headers,
+                    CsNextPageFunc       next_func,
+                    gpointer             next_data,
+                    gpointer             source_tag,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   Response *response = g_new0 (Response, 1);
+
+  response->next_func = next_func;
+  response->next_data = next_data;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
@@ -972,20 +1068,20 @@ cs_client_get_department_stats_finish (CsClient      *self,
  *
  * Fetches one page of the department's cases.
  */
-void
-cs_client_list_cases_async (CsClient            *self,
-                            const char          *status,
-                            const char          *updated_since,
-                            const char          *cursor,
-                            guint                limit,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+static void
+list_cases_async (CsClient            *self,
+                  const char          *status,
+                  const char          *updated_since,
+                  const char          *cursor,
+                  guint                limit,
+                  CsNextPageFunc       next_func,
+                  gpointer             next_data,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
   g_autoptr(GString) path = g_string_new ("/v1/cases");
   char separator = '?';
-
-  g_return_if_fail (CS_IS_CLIENT (self));
 
 #define ADD_PARAM(name, value) G_STMT_START {                              \
     g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);  \
@@ -1005,8 +1101,61 @@ cs_client_list_cases_async (CsClient            *self,
     }
 #undef ADD_PARAM
 
-  request_async (self, "GET", path->str, NULL, NULL, cs_client_list_cases_async,
-                 cancellable, callback, user_data);
+  request_full_async (self, "GET", path->str, NULL, NULL, next_func, next_data,
+                      cs_client_list_cases_async, cancellable, callback, user_data);
+}
+
+void
+cs_client_list_cases_async (CsClient            *self,
+                            const char          *status,
+                            const char          *updated_since,
+                            const char          *cursor,
+                            guint                limit,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (CS_IS_CLIENT (self));
+
+  list_cases_async (self, status, updated_since, cursor, limit, NULL, NULL, cancellable,
+                    callback, user_data);
+}
+
+/**
+ * cs_client_list_cases_bytes_async:
+ * @self: a #CsClient
+ * @updated_since: (nullable): an RFC 3339 time; only cases changed at or
+ *   after it
+ * @cursor: (nullable): the previous page's `next_cursor`
+ * @limit: the page size, 1 to 500 (0 for the server's default)
+ * @next_func: (nullable) (scope call): told the next page's cursor as soon
+ *   as the answer's headers name it (`Link: <…>; rel="next"`), before the
+ *   body has arrived and before @callback; not called on the last page or
+ *   when the server does not say
+ * @next_data: data for @next_func
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the page has arrived; finish with
+ *   cs_client_list_cases_bytes_finish()
+ * @user_data: data for @callback
+ *
+ * Fetches one page of the department's cases as its raw JSON, telling
+ * the next page early so that a sync can ask for it at once.
+ */
+void
+cs_client_list_cases_bytes_async (CsClient            *self,
+                                  const char          *updated_since,
+                                  const char          *cursor,
+                                  guint                limit,
+                                  CsNextPageFunc       next_func,
+                                  gpointer             next_data,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (CS_IS_CLIENT (self));
+
+  list_cases_async (self, NULL, updated_since, cursor, limit, next_func, next_data,
+                    cancellable, callback, user_data);
 }
 
 /**

@@ -146,6 +146,27 @@ CS_AVAILABLE_IN_ALL
 GBytes       *cs_client_list_cases_bytes_finish (CsClient           *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
+
+/**
+ * CsNextPageFunc:
+ * @cursor: the cursor of the next page
+ * @user_data: the data given with the function
+ *
+ * Told the next page of a list as soon as the answer's headers name it.
+ */
+typedef void (*CsNextPageFunc) (const char *cursor,
+                                gpointer    user_data);
+
+CS_AVAILABLE_IN_ALL
+void          cs_client_list_cases_bytes_async (CsClient             *self,
+                                                const char           *updated_since,
+                                                const char           *cursor,
+                                                guint                 limit,
+                                                CsNextPageFunc        next_func,
+                                                gpointer              next_data,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
 CS_AVAILABLE_IN_ALL
 void          cs_client_get_case_async         (CsClient             *self,
                                                 const char           *case_id,

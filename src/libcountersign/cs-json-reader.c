@@ -294,7 +294,7 @@ scan_plain (const char *p,
     {
       /* Eight bytes at a time while none needs a look: each test leaves
        * the high bit set in a byte that is a quote, a backslash, below
-       * 0x20 or above 0x7f (the lowest such byte exactly). */
+       * 0x20 or above 0x7f, and the lowest such byte is one. */
       while (end - p >= 8)
         {
           const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
@@ -310,15 +310,30 @@ scan_plain (const char *p,
           if (special != 0)
             {
               p += __builtin_ctzll (special) / 8;
-              break;
+              goto look;
             }
           p += 8;
         }
       while (p < end && plain_byte[(guchar) *p])
         p++;
-      if (p >= end || *p == '"' || *p == '\\')
+      if (p >= end)
         return p;
-      if ((guchar) *p < 0x80 || (p = skip_utf8_sequence (p, end)) == NULL)
+
+    look:
+      if (*p == '"' || *p == '\\')
+        return p;
+      /* A run of multi-byte characters (Chinese text) is checked here. */
+      while ((guchar) *p >= 0x80)
+        {
+          if ((p = skip_utf8_sequence (p, end)) == NULL)
+            {
+              *bad = TRUE;
+              return end;
+            }
+          if (p >= end)
+            return p;
+        }
+      if ((guchar) *p < 0x20)
         {
           *bad = TRUE;
           return end;

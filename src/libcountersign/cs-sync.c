@@ -21,18 +21,29 @@
  * high-water mark moves only when the last page is in.
  *
  * The pages go through a pipeline of three stages that overlap: the main
- * thread downloads (asking for the next page as soon as a page's
- * `next_cursor` can be peeked at its end), one worker thread checks and
- * reads a page, another stores the pages read before it (all that are
- * waiting, up to STORE_BATCH, in one transaction: a commit costs about a
- * page's inserts). Pages are stored in order, and a stored page's own
- * cursor is the authority: a page fetched on a wrong peek is thrown away
- * and fetched again. */
+ * thread downloads, one worker thread checks and reads a page, another
+ * stores the pages read before it (all that are waiting, up to
+ * STORE_BATCH, in one transaction: a commit costs about a page's inserts).
+ * The next page is asked for as soon as it is known: from the `Link:
+ * <…>; rel="next"` header of a page, before its body (so the server
+ * writes the next page while this one travels: two requests in flight),
+ * or else from the `next_cursor` peeked at the end of its body. Pages are
+ * stored in order, and a stored page's own cursor is the authority: a
+ * page fetched on a wrong hint is thrown away and fetched again. */
 
 #define PAGE_SIZE 500
 #define PIPELINE_DEPTH 8
+#define MAX_IN_FLIGHT 2
 #define STORE_BATCH 8
 #define META_SINCE "sync.updated-since"
+
+static guint page_size = PAGE_SIZE;
+
+void
+_cs_sync_set_page_size (guint size)
+{
+  page_size = size > 0 ? size : PAGE_SIZE;
+}
 
 typedef struct
 {
@@ -48,13 +59,14 @@ typedef struct
   char *since;
   GQueue fetched;         /* of Page, waiting to be read */
   GQueue parsed;          /* of Page, read, waiting to be stored */
-  gboolean fetching;
+  GHashTable *requested;  /* the cursors asked for ("" for the first page) */
+  guint fetching;         /* requests in flight */
   gboolean parsing;
   gboolean storing;
   gboolean stored_any;
   gboolean finished;
   char *stored_next;      /* the next_cursor of the last page stored */
-  char *peeked;           /* a peeked cursor not fetched yet */
+  char *peeked;           /* a cursor learnt and not asked for yet */
   gint64 newest;
   guint fetched_cases;
   int year;
@@ -78,6 +90,7 @@ sync_free (Sync *sync)
   g_free (sync->since);
   g_queue_clear_full (&sync->fetched, (GDestroyNotify) page_free);
   g_queue_clear_full (&sync->parsed, (GDestroyNotify) page_free);
+  g_clear_pointer (&sync->requested, g_hash_table_unref);
   g_free (sync->stored_next);
   g_free (sync->peeked);
   g_free (sync);
@@ -156,14 +169,25 @@ peek_next_cursor (GBytes *bytes)
 static gboolean
 in_flight (Sync *sync)
 {
-  return sync->fetching || sync->parsing || sync->storing;
+  return sync->fetching > 0 || sync->parsing || sync->storing;
 }
 
 static guint
 pages_held (Sync *sync)
 {
   return g_queue_get_length (&sync->fetched) + g_queue_get_length (&sync->parsed) +
-         sync->parsing + sync->storing;
+         sync->fetching + sync->parsing + sync->storing;
+}
+
+/* Notes @cursor as the next page to ask for, unless it was asked for. */
+static void
+learn_cursor (Sync       *sync,
+              const char *cursor)
+{
+  if (cursor == NULL || g_hash_table_contains (sync->requested, cursor))
+    return;
+  g_free (sync->peeked);
+  sync->peeked = g_strdup (cursor);
 }
 
 static void
@@ -284,6 +308,24 @@ page_follows (Page       *page,
                : next != NULL && g_strcmp0 (page->cursor, next) == 0;
 }
 
+/* Takes from @queue the page that follows (see page_follows()), wherever
+ * it is: two requests in flight may come back in either order. */
+static Page *
+take_following (GQueue     *queue,
+                gboolean    first,
+                const char *next)
+{
+  for (GList *l = queue->head; l != NULL; l = l->next)
+    if (page_follows (l->data, first, next))
+      {
+        Page *page = l->data;
+
+        g_queue_delete_link (queue, l);
+        return page;
+      }
+  return NULL;
+}
+
 /* Moves the pipeline on: reads the next fetched page, stores the next read
  * one (in order), and fetches what nobody asked for yet. */
 static void
@@ -314,14 +356,10 @@ kick (GTask *task)
       const char *next = sync->stored_next;
 
       /* Only the pages that follow the last one stored may go in, each
-       * after the one before; a page out of line was a wrong peek. */
-      while (batch->len < STORE_BATCH && (page = g_queue_pop_head (&sync->parsed)) != NULL)
+       * after the one before. */
+      while (batch->len < STORE_BATCH &&
+             (page = take_following (&sync->parsed, first, next)) != NULL)
         {
-          if (!page_follows (page, first, next))
-            {
-              page_free (page);
-              continue;
-            }
           g_ptr_array_add (batch, page);
           first = FALSE;
           next = _cs_parsed_page_get_next_cursor (page->parsed);
@@ -366,17 +404,21 @@ kick (GTask *task)
       return;
     }
 
-  if (!sync->fetching && sync->peeked != NULL && pages_held (sync) < PIPELINE_DEPTH)
+  if (sync->fetching < MAX_IN_FLIGHT && sync->peeked != NULL &&
+      pages_held (sync) < PIPELINE_DEPTH)
     {
       g_autofree char *cursor = g_steal_pointer (&sync->peeked);
       fetch_page (task, cursor);
     }
 
-  /* Nothing under way and nothing waiting: the stored page says what is
-   * next (its cursor could not be peeked, or the peek was wrong). */
-  if (!in_flight (sync) && g_queue_is_empty (&sync->fetched) &&
-      g_queue_is_empty (&sync->parsed) && sync->stored_any)
-    fetch_page (task, sync->stored_next);
+  /* Nothing under way and nothing waiting that follows (a page waiting
+   * would have gone to the store): the stored page says what is next (its
+   * cursor was not learnt early, or the hint was wrong). */
+  if (!in_flight (sync) && g_queue_is_empty (&sync->fetched) && sync->stored_any)
+    {
+      g_queue_clear_full (&sync->parsed, (GDestroyNotify) page_free);
+      fetch_page (task, sync->stored_next);
+    }
 }
 
 typedef struct
@@ -384,6 +426,20 @@ typedef struct
   GTask *task;
   char *cursor;
 } Fetch;
+
+/* The headers of a page name the next one: ask for it now. */
+static void
+next_page_cb (const char *cursor,
+              gpointer    user_data)
+{
+  Fetch *fetch = user_data;
+  Sync *sync = g_task_get_task_data (fetch->task);
+
+  if (sync->finished)
+    return;
+  learn_cursor (sync, cursor);
+  kick (fetch->task);
+}
 
 static void
 page_cb (GObject      *object,
@@ -399,7 +455,7 @@ page_cb (GObject      *object,
   GBytes *bytes;
 
   g_free (fetch);
-  sync->fetching = FALSE;
+  sync->fetching--;
   bytes = cs_client_list_cases_bytes_finish (CS_CLIENT (object), result, &error);
   if (bytes == NULL)
     {
@@ -412,9 +468,13 @@ page_cb (GObject      *object,
   page->cursor = g_steal_pointer (&cursor);
   g_queue_push_tail (&sync->fetched, page);
 
-  /* Ask for the next page as soon as there is room in the pipeline. */
-  g_free (sync->peeked);
-  sync->peeked = peek_next_cursor (bytes);
+  /* Ask for the next page as soon as there is room in the pipeline,
+   * unless the headers named it already. */
+  {
+    g_autofree char *peeked = peek_next_cursor (bytes);
+
+    learn_cursor (sync, peeked);
+  }
 
   kick (task);
 }
@@ -428,9 +488,12 @@ fetch_page (GTask      *task,
 
   fetch->task = g_object_ref (task);
   fetch->cursor = g_strdup (cursor);
-  sync->fetching = TRUE;
-  cs_client_list_cases_async (sync->client, NULL, sync->since, cursor, PAGE_SIZE,
-                              g_task_get_cancellable (task), page_cb, fetch);
+  sync->fetching++;
+  g_hash_table_add (sync->requested, g_strdup (cursor != NULL ? cursor : ""));
+  if (g_strcmp0 (sync->peeked, cursor) == 0)
+    g_clear_pointer (&sync->peeked, g_free);
+  cs_client_list_cases_bytes_async (sync->client, sync->since, cursor, page_size, next_page_cb,
+                                    fetch, g_task_get_cancellable (task), page_cb, fetch);
 }
 
 static void
@@ -519,6 +582,7 @@ cs_sync_async (CsClient            *client,
   sync = g_new0 (Sync, 1);
   sync->client = g_object_ref (client);
   sync->cache = g_object_ref (cache);
+  sync->requested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!(flags & CS_SYNC_FULL))
     sync->since = cs_cache_dup_meta (cache, META_SINCE);
   sync->year = g_date_time_get_year (now) - 1;

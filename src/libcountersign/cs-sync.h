@@ -44,4 +44,8 @@ gboolean  cs_sync_finish  (GAsyncResult         *result,
                            guint                *out_fetched,
                            GError              **error);
 
+/* For the tests: pages of @size cases for the syncs started after (0: the
+ * default, 500), so that a demo centre's cases take many pages. */
+void      _cs_sync_set_page_size (guint size);
+
 G_END_DECLS

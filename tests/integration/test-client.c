@@ -283,6 +283,99 @@ test_sync (void)
   g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected);
 }
 
+/* A sync in many pages: each asked for as soon as the headers of the one
+ * before name it (two in flight), stored in order, all of them once. */
+static void
+test_sync_in_pages (void)
+{
+  g_autoptr(CsClient) client = signed_in_client ("health-approver");
+  g_autofree char *dir = temp_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCache) cache = cs_cache_new (dir, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *mark = NULL;
+  gint64 expected;
+  guint fetched = 0;
+
+  g_assert_no_error (error);
+  expected = cs_test_sqlite_count (central,
+                                   "SELECT count(DISTINCT case_id) FROM case_parts"
+                                   " WHERE department = 'health'");
+  g_assert_cmpint (expected, >, 30);
+
+  _cs_sync_set_page_size (7);
+  cs_sync_async (client, cache, CS_SYNC_FULL | CS_SYNC_CASES_ONLY, NULL, store_result, &result);
+  g_assert_true (cs_sync_finish (wait_for (&result), &fetched, &error));
+  _cs_sync_set_page_size (0);
+  g_assert_no_error (error);
+  g_assert_cmpint (fetched, ==, expected);
+  g_assert_cmpint (cs_cache_count_cases (cache), ==, expected);
+
+  /* The high-water mark went in with the last page: the newest change. */
+  mark = cs_cache_dup_meta (cache, "sync.updated-since");
+  g_assert_nonnull (mark);
+  {
+    g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (mark, NULL);
+    g_autoptr(GPtrArray) cases = cs_cache_load_cases (cache, NULL, &error);
+    gint64 usec, newest = 0;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (at);
+    usec = g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at);
+    for (guint i = 0; i < cases->len; i++)
+      newest = MAX (newest, cs_case_get_updated_at (g_ptr_array_index (cases, i)));
+    g_assert_cmpint (usec, ==, newest);
+  }
+}
+
+typedef struct
+{
+  char *told;
+} NextPage;
+
+static void
+next_page_told (const char *cursor,
+                gpointer    user_data)
+{
+  NextPage *next = user_data;
+
+  g_assert_null (next->told);
+  next->told = g_strdup (cursor);
+}
+
+/* The client learns the next page from the headers, before the body. */
+static void
+test_next_page_link (void)
+{
+  g_autoptr(CsClient) client = signed_in_client ("health-approver");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) last = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonNode) page = NULL;
+  NextPage next = { NULL };
+  NextPage none = { NULL };
+
+  cs_client_list_cases_bytes_async (client, NULL, NULL, 20, next_page_told, &next, NULL,
+                                    store_result, &result);
+  body = cs_client_list_cases_bytes_finish (client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (next.told);
+  page = json_from_string (g_bytes_get_data (body, NULL), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (next.told, ==,
+                   json_object_get_string_member (json_node_get_object (page), "next_cursor"));
+  g_clear_pointer (&body, g_bytes_unref);
+
+  /* The last page names none. */
+  cs_client_list_cases_bytes_async (client, NULL, NULL, 500, next_page_told, &none, NULL,
+                                    store_result, &last);
+  body = cs_client_list_cases_bytes_finish (client, wait_for (&last), &error);
+  g_assert_no_error (error);
+  g_assert_null (none.told);
+  g_free (next.told);
+}
+
 static char *
 first_case (const char *token,
             const char *status)
@@ -599,6 +692,8 @@ main (int    argc,
   g_test_add_func ("/client/tls", test_tls);
   g_test_add_func ("/client/catalogue-and-calendar", test_catalogue_and_calendar);
   g_test_add_func ("/client/sync", test_sync);
+  g_test_add_func ("/client/sync/in-pages", test_sync_in_pages);
+  g_test_add_func ("/client/next-page-link", test_next_page_link);
   g_test_add_func ("/client/case-etag-and-download", test_case_etag_and_download);
   g_test_add_func ("/client/outbox", test_outbox);
   g_test_add_func ("/client/outbox-offline", test_outbox_offline);
