@@ -65,18 +65,47 @@ wait_for (GAsyncResult **slot)
   return *slot;
 }
 
-static int
-fail (const GError *error)
+/* Every error is one line on standard error, after the program's name:
+ * line breaks and tabs in a message (a server's detail may have some)
+ * become single spaces. */
+static void
+print_error_line (const char *message)
 {
-  g_printerr ("countersign-cli: %s\n", error->message);
-  return EXIT_FAILURE;
+  g_autoptr(GString) line = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = message; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t' || *p == ' ')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && line->len > 0)
+        g_string_append_c (line, ' ');
+      space = FALSE;
+      g_string_append_c (line, *p);
+    }
+  g_printerr ("countersign-cli: %s\n", line->str);
 }
 
 static int
+fail (const GError *error)
+{
+  print_error_line (error->message);
+  return EXIT_FAILURE;
+}
+
+/* A command line that cannot be run: what is wrong, and where to look, in
+ * the same line. */
+static int
 usage_error (const char *message)
 {
-  g_printerr ("countersign-cli: %s\n", message);
-  g_printerr ("%s\n", _("Run “countersign-cli --help” to see the commands."));
+  /* Translators: %s says what is wrong with the command line */
+  g_autofree char *line = g_strdup_printf (_("%s (run “countersign-cli --help” to see the "
+                                             "commands)"), message);
+
+  print_error_line (line);
   return EXIT_USAGE;
 }
 
@@ -364,7 +393,8 @@ cmd_whoami (Cli   *cli,
   return EXIT_SUCCESS;
 }
 
-/* Sends what is due; reports each item as it goes. */
+/* Sends what is due; reports each item as it goes, on standard output
+ * (the command's one error line, if any, goes to standard error). */
 static void
 on_item_changed (CsOutbox     *outbox,
                  CsOutboxItem *item,
@@ -377,10 +407,10 @@ on_item_changed (CsOutbox     *outbox,
                cs_outbox_item_get_kind (item), cs_outbox_item_get_case_id (item));
       break;
     case CS_OUTBOX_FAILED:
-      g_printerr ("countersign-cli: %s %s: %s\n", cs_outbox_item_get_kind (item),
-                  cs_outbox_item_get_case_id (item),
-                  cs_outbox_item_get_last_error (item) != NULL
-                  ? cs_outbox_item_get_last_error (item) : _("discarded"));
+      g_print ("failed\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", cs_outbox_item_get_id (item),
+               cs_outbox_item_get_kind (item), cs_outbox_item_get_case_id (item),
+               cs_outbox_item_get_last_error (item) != NULL
+               ? cs_outbox_item_get_last_error (item) : _("discarded"));
       break;
     case CS_OUTBOX_PENDING:
     default:
@@ -732,8 +762,18 @@ send_queued (Cli          *cli,
       now = g_object_ref (g_ptr_array_index (items, i));
   g_clear_pointer (&items, g_ptr_array_unref);
 
-  return now != NULL && cs_outbox_item_get_state (now) == CS_OUTBOX_FAILED ? EXIT_FAILURE
-                                                                           : EXIT_SUCCESS;
+  if (now != NULL && cs_outbox_item_get_state (now) == CS_OUTBOX_FAILED)
+    {
+      g_autofree char *line = g_strdup_printf ("%s %s: %s", cs_outbox_item_get_kind (now),
+                                               cs_outbox_item_get_case_id (now),
+                                               cs_outbox_item_get_last_error (now) != NULL
+                                               ? cs_outbox_item_get_last_error (now)
+                                               : _("discarded"));
+
+      print_error_line (line);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
 }
 
 static int
@@ -1213,6 +1253,8 @@ cmd_verify (Cli   *cli,
       return fail (error);
     }
 
+  /* One line a decision on standard output; when one fails, its reason is
+   * the error line, when several do, how many. */
   for (guint i = 0; i < json_array_get_length (decisions); i++)
     {
       g_autoptr(GError) decision_error = NULL;
@@ -1220,13 +1262,31 @@ cmd_verify (Cli   *cli,
 
       if (decision == NULL || !verify_decision (verifier, decision, &decision_error))
         {
-          g_printerr ("countersign-cli: %s\n", decision_error != NULL
-                                               ? decision_error->message
-                                               : _("a decision is not an object"));
-          failed++;
+          if (decision_error == NULL)
+            g_set_error_literal (&decision_error, CS_ERROR, CS_ERROR_PROTOCOL,
+                                 _("a decision is not an object"));
+          g_print (_("%s\tnot verified: %s\n"),
+                   decision != NULL
+                   ? json_object_get_string_member_with_default (decision, "id", "?") : "?",
+                   decision_error->message);
+          if (failed++ == 0)
+            error = g_steal_pointer (&decision_error);
         }
     }
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  if (failed == 1)
+    return fail (error);
+  if (failed > 1)
+    {
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u of %u decision does not verify",
+                                                            "%u of %u decisions do not verify",
+                                                            json_array_get_length (decisions)),
+                                               failed, json_array_get_length (decisions));
+
+      print_error_line (line);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
 }
 
 static int
@@ -1811,7 +1871,10 @@ main (int    argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The build tree's catalogues, for running and testing uninstalled, as
+   * for the desk (meson devenv sets it). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COUNTERSIGN_LOCALEDIR") != NULL
+                                   ? g_getenv ("COUNTERSIGN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

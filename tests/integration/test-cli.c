@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <signal.h>
 #include <string.h>
 
@@ -116,6 +117,113 @@ test_validate (void)
   g_assert_cmpuint (count_lines (err, NULL), ==, 1);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (NULL, &err, "no-such-command", NULL), ==, 2);
+  g_assert_cmpuint (count_lines (err, NULL), ==, 1);
+}
+
+/* A command line that cannot be run is one line on standard error, which
+ * says what is wrong and, in the same line, where to look; exit status 2;
+ * nothing on standard output. */
+static void
+test_usage_errors (void)
+{
+  static const struct {
+    const char *args[8];
+    const char *says;
+  } wrong[] = {
+    { { "no-such-command" }, "Unknown command “no-such-command”" },
+    { { NULL }, "No command given" },
+    { { "--no-such-option", "whoami" }, "--no-such-option" },
+    { { "claim" }, "Usage: claim CASE_ID" },
+    { { "show", "a", "b" }, "Usage: show CASE_ID" },
+    { { "cases", "--status", "pondering" }, "Unknown state “pondering”" },
+    { { "review", "c1", "--outcome", "grant" }, "Usage: review CASE_ID" },
+    { { "review", "c1", "--outcome", "maybe", "--opinion", "x" }, "Unknown outcome “maybe”" },
+    { { "due", "--days", "ten" }, "ten" },
+    { { "outbox", "empty" }, "Usage: outbox list | outbox drain" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      const char * const *a = wrong[i].args;
+
+      g_test_message ("%s", wrong[i].says);
+      g_assert_cmpint (run_cli (&out, &err, a[0], a[1], a[2], a[3], a[4], a[5], a[6], NULL),
+                       ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, "countersign-cli: "));
+      g_assert_true (g_str_has_suffix (err, " (run “countersign-cli --help” to see the "
+                                            "commands)\n"));
+      g_assert_cmpuint (count_lines (err, NULL), ==, 1);
+      g_assert_null (strchr (err, '\r'));
+      g_assert_nonnull (strstr (err, wrong[i].says));
+    }
+}
+
+/* Runs the CLI as a person in a Chinese service centre: LANG and LANGUAGE
+ * zh_CN, the catalogues of the build (COUNTERSIGN_LOCALEDIR, as for the
+ * desk); returns the exit status and what went to standard error. */
+static int
+run_cli_in_chinese (char       **err,
+                    const char  *first,
+                    ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GBytes) err_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) cli_binary ());
+  g_ptr_array_add (argv, (gpointer) "--data-dir");
+  g_ptr_array_add (argv, data_dir);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "LC_ALL");
+  g_subprocess_launcher_unsetenv (launcher, "LC_MESSAGES");
+  g_subprocess_launcher_setenv (launcher, "LANG", "zh_CN.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "zh_CN", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, NULL, &err_bytes, &error);
+  g_assert_no_error (error);
+  *err = g_strndup (g_bytes_get_size (err_bytes) > 0 ? g_bytes_get_data (err_bytes, NULL) : "",
+                    g_bytes_get_size (err_bytes));
+  return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+/* An uninstalled CLI speaks Chinese with the build's catalogues: a usage
+ * error, its hint in the same line, and a validator's reason. */
+static void
+test_chinese (void)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean have_locale = setlocale (LC_ALL, "zh_CN.UTF-8") != NULL;
+
+  setlocale (LC_ALL, saved);
+  /* Set by tests/meson.build: its absence is the harness's fault. */
+  g_assert_nonnull (g_getenv ("COUNTERSIGN_LOCALEDIR"));
+  if (!have_locale)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale (Debian: locales-all)");
+      return;
+    }
+
+  g_assert_cmpint (run_cli_in_chinese (&err, "no-such-command", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "countersign-cli: 未知命令“no-such-command”"
+                            "（运行“countersign-cli --help”查看全部命令）\n");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli_in_chinese (&err, "validate-id", "110105194912310021", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "身份证号码校验位错误：末位为 1，按其余数字应为 X。\n");
 }
 
 static void
@@ -668,6 +776,8 @@ main (int    argc,
   data_dir = g_dir_make_tmp ("cs-cli-XXXXXX", NULL);
 
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/chinese", test_chinese);
   g_test_add_func ("/cli/login", test_login);
   g_test_add_func ("/cli/sync-and-cases", test_sync_and_cases);
   g_test_add_func ("/cli/due", test_due);
