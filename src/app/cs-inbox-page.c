@@ -18,6 +18,7 @@
 #include "cs-case-info.h"
 #include "cs-inbox-bench.h"
 #include "cs-inbox-page.h"
+#include "cs-util-private.h"
 
 /* The inbox: every case of the department in a GtkColumnView over the
  * session's CsCaseList, through a filter (search, saved view, scope, state,
@@ -48,6 +49,7 @@ typedef enum
   FACET_SCOPE,
   FACET_STATE,
   FACET_DEADLINE,
+  FACET_MATTER,      /* "Any Matter", then the matters of the cases */
   N_FACETS
 } Facet;
 
@@ -55,7 +57,7 @@ typedef enum
 #define N_SCOPES 3
 #define N_STATES 10
 #define N_DEADLINES 5
-#define MAX_CHOICES N_STATES
+#define MAX_CHOICES N_STATES  /* of the fixed facets; the matters are counted apart */
 
 /* The state filter's entries after "Any state" and "Open". */
 static const CsCaseStatus state_filters[] = {
@@ -87,11 +89,18 @@ struct _CsInboxPage
   /* How many cases each choice of each filter would show (see
    * update_counts()), and the count labels bound in the drop-downs. */
   guint counts[N_FACETS][MAX_CHOICES];
+  GArray *matter_counts;         /* guint: "Any Matter", then each of matter_codes */
   GPtrArray *count_labels[N_FACETS];
   guint counts_source;
   gboolean counted;
   gboolean bench;
   GtkDropDown *facets[N_FACETS];
+  /* The matter filter's choices after "Any Matter": the matters of the
+   * cases held, by name; the choice is kept by code while they change. */
+  GPtrArray *matter_codes;
+  char *chosen_matter;           /* NULL: any matter */
+  gboolean filling_matters;
+  gboolean focus_list_when_shown;
 
   GtkColumnView *column_view;
   GtkStack *content_stack;
@@ -101,6 +110,7 @@ struct _CsInboxPage
   GtkRevealer *offline_revealer;
   GtkDropDown *scope_dropdown;
   GtkSearchEntry *search_entry;
+  GtkDropDown *matter_dropdown;
   GtkButton *sign_proposals_button;
   GtkDropDown *state_dropdown;
   GtkButton *status_button;
@@ -332,12 +342,37 @@ set_label (GtkWidget  *cell,
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text != NULL ? text : "");
 }
 
+/* The number, and "Urgent" beside it for a case marked so. */
+static void
+number_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *number = cell_text_new ();
+  /* Translators: a tag in the inbox: the case is marked urgent */
+  GtkWidget *urgent = gtk_label_new (_("Urgent"));
+
+  gtk_widget_set_hexpand (number, TRUE);
+  gtk_widget_set_has_tooltip (number, TRUE);
+  g_signal_connect (number, "query-tooltip", G_CALLBACK (label_query_tooltip), NULL);
+  gtk_widget_add_css_class (urgent, "tag");
+  gtk_widget_add_css_class (urgent, "urgent");
+  gtk_widget_set_valign (urgent, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), urgent);
+  gtk_list_item_set_child (item, box);
+}
+
 static void
 bind_number (CsInboxPage *self,
              GtkWidget   *cell,
              CsCase      *kase)
 {
-  set_label (cell, cs_case_get_number (kase));
+  GtkWidget *number = gtk_widget_get_first_child (cell);
+
+  set_label (number, cs_case_get_number (kase));
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (number), cs_case_get_urgent (kase));
 }
 
 static void
@@ -511,46 +546,61 @@ parallel_query_tooltip (GtkWidget  *label,
   return TRUE;
 }
 
-static void
-tags_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+/* A cell of one tag, shown or not. */
+static GtkWidget *
+tag_new (const char *text,
+         const char *style)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  /* Translators: a tag in the inbox: the case goes through the green channel (promised limit halved) */
-  GtkWidget *green = gtk_label_new (_("Green channel"));
-  /* Translators: a tag in the inbox: several departments approve the case in parallel */
-  GtkWidget *parallel = gtk_label_new (_("Parallel"));
-  /* Translators: a tag in the inbox: the case is marked urgent */
-  GtkWidget *urgent = gtk_label_new (_("Urgent"));
+  GtkWidget *tag = gtk_label_new (text);
 
-  gtk_widget_add_css_class (green, "tag");
-  gtk_widget_add_css_class (green, "green-channel");
-  gtk_widget_add_css_class (parallel, "tag");
-  gtk_widget_add_css_class (parallel, "parallel");
-  gtk_widget_set_has_tooltip (parallel, TRUE);
-  g_signal_connect (parallel, "query-tooltip", G_CALLBACK (parallel_query_tooltip), NULL);
-  gtk_widget_add_css_class (urgent, "tag");
-  gtk_widget_add_css_class (urgent, "urgent");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), urgent);
-  gtk_box_append (GTK_BOX (box), green);
-  gtk_box_append (GTK_BOX (box), parallel);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_add_css_class (tag, "tag");
+  gtk_widget_add_css_class (tag, style);
+  gtk_widget_set_halign (tag, GTK_ALIGN_START);
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  return tag;
 }
 
 static void
-bind_tags (CsInboxPage *self,
-           GtkWidget   *cell,
-           CsCase      *kase)
+green_channel_setup (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
 {
-  GtkWidget *urgent = gtk_widget_get_first_child (cell);
-  GtkWidget *green = gtk_widget_get_next_sibling (urgent);
-  GtkWidget *parallel = gtk_widget_get_next_sibling (green);
+  /* Translators: a tag in the inbox: the case goes through the green channel (promised limit halved) */
+  gtk_list_item_set_child (item, tag_new (_("Green channel"), "green-channel"));
+}
 
-  gtk_widget_set_visible (urgent, cs_case_get_urgent (kase));
-  gtk_widget_set_visible (green, cs_case_get_green_channel (kase));
-  gtk_widget_set_visible (parallel, cs_case_get_parallel (kase));
+static void
+bind_green_channel (CsInboxPage *self,
+                    GtkWidget   *cell,
+                    CsCase      *kase)
+{
+  gtk_widget_set_visible (cell, cs_case_get_green_channel (kase));
+}
+
+static void
+parallel_setup (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  /* Translators: a tag in the inbox: this department leads a parallel approval */
+  GtkWidget *tag = tag_new (C_("parallel approval", "Leads"), "parallel");
+
+  gtk_widget_set_has_tooltip (tag, TRUE);
+  g_signal_connect (tag, "query-tooltip", G_CALLBACK (parallel_query_tooltip), NULL);
+  gtk_list_item_set_child (item, tag);
+}
+
+static void
+bind_parallel (CsInboxPage *self,
+               GtkWidget   *cell,
+               CsCase      *kase)
+{
+  gtk_widget_set_visible (cell, cs_case_get_parallel (kase));
+  gtk_label_set_text (GTK_LABEL (cell),
+                      cs_case_get_lead (kase)
+                      ? C_("parallel approval", "Leads")
+                      /* Translators: a tag in the inbox: this department takes part in a parallel approval led by another */
+                      : C_("parallel approval", "Takes part"));
 }
 
 /* Sorting */
@@ -625,15 +675,20 @@ compare_state (gconstpointer a, gconstpointer b, gpointer data)
   return (int) cs_case_get_status ((CsCase *) a) - (int) cs_case_get_status ((CsCase *) b);
 }
 
+/* Tagged cases first when sorted ascending. */
 static int
-compare_tags (gconstpointer a, gconstpointer b, gpointer data)
+compare_green_channel (gconstpointer a, gconstpointer b, gpointer data)
 {
-  int ta = cs_case_get_urgent ((CsCase *) a) * 4 + cs_case_get_green_channel ((CsCase *) a) * 2 +
-           cs_case_get_parallel ((CsCase *) a);
-  int tb = cs_case_get_urgent ((CsCase *) b) * 4 + cs_case_get_green_channel ((CsCase *) b) * 2 +
-           cs_case_get_parallel ((CsCase *) b);
+  return cs_case_get_green_channel ((CsCase *) b) - cs_case_get_green_channel ((CsCase *) a);
+}
 
-  /* Tagged cases first when sorted ascending. */
+/* Led here, then taking part, then not parallel. */
+static int
+compare_parallel (gconstpointer a, gconstpointer b, gpointer data)
+{
+  int ta = cs_case_get_parallel ((CsCase *) a) * 2 + cs_case_get_lead ((CsCase *) a);
+  int tb = cs_case_get_parallel ((CsCase *) b) * 2 + cs_case_get_lead ((CsCase *) b);
+
   return tb - ta;
 }
 
@@ -770,11 +825,32 @@ matches_deadline (const CsCaseInfo *info,
     }
 }
 
+/* @code: a matter's code, or NULL for any matter. Codes are compared,
+ * not names: two matters may share a name across departments. */
+static gboolean
+matches_matter (CsInboxPage *self,
+                CsCase      *kase,
+                const char  *code)
+{
+  return code == NULL || g_strcmp0 (cs_case_get_matter_code (kase), code) == 0;
+}
+
 static guint
 selected (CsInboxPage *self,
           Facet        facet)
 {
   return gtk_drop_down_get_selected (self->facets[facet]);
+}
+
+/* The matter of the matter filter's choice @position, or NULL. */
+static const char *
+matter_at (CsInboxPage *self,
+           guint        position)
+{
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION ||
+      position > self->matter_codes->len)
+    return NULL;
+  return g_ptr_array_index (self->matter_codes, position - 1);
 }
 
 /* The filter reads the drop-downs once per change, not once per case
@@ -784,6 +860,8 @@ read_choices (CsInboxPage *self)
 {
   for (guint f = 0; f < N_FACETS; f++)
     self->chosen[f] = selected (self, f);
+  if (!self->filling_matters)
+    _cs_set_str (&self->chosen_matter, matter_at (self, self->chosen[FACET_MATTER]));
 }
 
 /* @key: a place the filter model keeps beside the case, or NULL; this
@@ -805,6 +883,8 @@ filter_case_with_key (gpointer  item,
       !matches_scope (self, kase, self->chosen[FACET_SCOPE]))
     return FALSE;
   if (self->chosen[FACET_STATE] != 0 && !matches_state (kase, self->chosen[FACET_STATE]))
+    return FALSE;
+  if (!matches_matter (self, kase, self->chosen_matter))
     return FALSE;
   /* The derived data only when a filter needs it; a search alone needs
    * only the search key, not the deadlines checked against the day. */
@@ -872,7 +952,18 @@ update_week (CsInboxPage *self)
   g_date_add_days (&self->end_of_week, 7 - g_date_get_weekday (&self->today));
 }
 
-static const guint n_choices[N_FACETS] = { N_VIEWS, N_SCOPES, N_STATES, N_DEADLINES };
+static const guint n_choices[N_FACETS] = { N_VIEWS, N_SCOPES, N_STATES, N_DEADLINES, 1 };
+
+static guint
+count_of (CsInboxPage *self,
+          Facet        facet,
+          guint        position)
+{
+  if (facet == FACET_MATTER)
+    return position < self->matter_counts->len
+           ? g_array_index (self->matter_counts, guint, position) : 0;
+  return position < n_choices[facet] ? self->counts[facet][position] : 0;
+}
 
 /* A choice's count beside its name, and in its accessible label. */
 static void
@@ -883,7 +974,7 @@ show_count (CsInboxPage *self,
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "cs-position"));
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *count = gtk_widget_get_last_child (box);
-  guint n = position < n_choices[facet] ? self->counts[facet][position] : 0;
+  guint n = count_of (self, facet, position);
   g_autofree char *text = g_strdup_printf ("%u", n);
   g_autofree char *label = NULL;
 
@@ -917,6 +1008,88 @@ show_counts (CsInboxPage *self)
       show_count (self, f, g_ptr_array_index (self->count_labels[f], i));
 }
 
+typedef struct
+{
+  const char *code;          /* the case's, which outlives the count */
+  const char *name;
+  guint count;
+} MatterCount;
+
+static int
+compare_matter_counts (gconstpointer a,
+                       gconstpointer b)
+{
+  const MatterCount *ma = *(MatterCount **) a, *mb = *(MatterCount **) b;
+  int order = g_utf8_collate (ma->name != NULL ? ma->name : "", mb->name != NULL ? mb->name : "");
+
+  return order != 0 ? order : strcmp (ma->code, mb->code);
+}
+
+/* The matter filter offers the matters of the cases held, by name, each
+ * with its count; the choice stays on its matter while the list changes,
+ * and a matter chosen that no case has any more stays offered (with no
+ * case) until another is chosen. */
+static void
+update_matter_choices (CsInboxPage *self,
+                       GHashTable  *matters,
+                       guint        any_matter)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (g_hash_table_size (matters) + 1);
+  g_autoptr(GtkStringList) names = NULL;
+  MatterCount kept = { self->chosen_matter, NULL, 0 };
+  GHashTableIter iter;
+  gpointer value;
+  gboolean same;
+  guint chosen = 0;
+
+  g_hash_table_iter_init (&iter, matters);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (sorted, value);
+
+  if (self->chosen_matter != NULL && !g_hash_table_contains (matters, self->chosen_matter))
+    {
+      /* Its name as last shown. */
+      for (guint i = 0; i < self->matter_codes->len; i++)
+        if (g_str_equal (g_ptr_array_index (self->matter_codes, i), self->chosen_matter))
+          kept.name = gtk_string_list_get_string (
+            GTK_STRING_LIST (gtk_drop_down_get_model (self->matter_dropdown)), i + 1);
+      g_ptr_array_add (sorted, &kept);
+    }
+  g_ptr_array_sort (sorted, compare_matter_counts);
+
+  g_array_set_size (self->matter_counts, sorted->len + 1);
+  g_array_index (self->matter_counts, guint, 0) = any_matter;
+  same = sorted->len == self->matter_codes->len;
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      MatterCount *matter = g_ptr_array_index (sorted, i);
+
+      g_array_index (self->matter_counts, guint, i + 1) = matter->count;
+      same = same && g_str_equal (g_ptr_array_index (self->matter_codes, i), matter->code);
+    }
+  if (same)
+    return;
+
+  /* Other matters: the choices are made again, the chosen one kept. */
+  names = gtk_string_list_new (NULL);
+  gtk_string_list_append (names, _("Any Matter"));
+  g_ptr_array_set_size (self->matter_codes, 0);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      MatterCount *matter = g_ptr_array_index (sorted, i);
+
+      g_ptr_array_add (self->matter_codes, g_strdup (matter->code));
+      gtk_string_list_append (names, matter->name != NULL && *matter->name != '\0'
+                                     ? matter->name : matter->code);
+      if (g_strcmp0 (matter->code, self->chosen_matter) == 0)
+        chosen = i + 1;
+    }
+  self->filling_matters = TRUE;
+  gtk_drop_down_set_model (self->matter_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->matter_dropdown, chosen);
+  self->filling_matters = FALSE;
+}
+
 /* How many cases each choice of each filter would show, given the search
  * and the other filters as they are: what a person gets by picking it.
  * One pass over the cases for every count; a case that fails two filters
@@ -932,6 +1105,9 @@ update_counts (gpointer data)
   guint chosen[N_FACETS];
   const char *prefix = NULL;
   gsize prefix_len = 0;
+  /* matter code → MatterCount, and the count of "Any Matter" */
+  g_autoptr(GHashTable) matters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint any_matter = 0;
 
   self->counts_source = 0;
   self->counted = TRUE;
@@ -950,6 +1126,8 @@ update_counts (gpointer data)
       const CsCaseInfo *info = info_for (self, kase);
       gboolean match[N_FACETS][MAX_CHOICES] = { { FALSE } };
       guint fails = 0, failed = 0;
+      const char *matter = cs_case_get_matter_code (kase);
+      MatterCount *matter_count;
 
       if (i == 0)
         prefix_len = strlen (info->search_key);
@@ -974,20 +1152,41 @@ update_counts (gpointer data)
         match[FACET_STATE][c] = matches_state (kase, c);
       for (guint c = 0; c < N_DEADLINES; c++)
         match[FACET_DEADLINE][c] = matches_deadline (info, c);
+      /* The matter facet's choices are "any" and this case's matter. */
+      match[FACET_MATTER][0] = matches_matter (self, kase, self->chosen_matter);
 
       for (guint f = 0; f < N_FACETS; f++)
-        if (!match[f][chosen[f]])
+        if (!match[f][f == FACET_MATTER ? 0 : chosen[f]])
           {
             fails++;
             failed = f;
           }
+
+      /* Every matter is a choice, counted or not. */
+      if (matter == NULL)
+        matter = "";
+      matter_count = g_hash_table_lookup (matters, matter);
+      if (matter_count == NULL)
+        {
+          matter_count = g_new0 (MatterCount, 1);
+          matter_count->code = matter;
+          matter_count->name = cs_case_get_matter_name (kase);
+          g_hash_table_insert (matters, (gpointer) matter, matter_count);
+        }
+
       if (fails > 1)
         continue;
       for (guint f = 0; f < N_FACETS; f++)
-        if (fails == 0 || f == failed)
+        if (f != FACET_MATTER && (fails == 0 || f == failed))
           for (guint c = 0; c < n_choices[f]; c++)
             self->counts[f][c] += match[f][c];
+      if (fails == 0 || failed == FACET_MATTER)
+        {
+          any_matter++;
+          matter_count->count++;
+        }
     }
+  update_matter_choices (self, matters, any_matter);
 
   g_clear_pointer (&self->common_prefix, g_free);
   if (n > 0)
@@ -1093,7 +1292,8 @@ any_filter_set (CsInboxPage *self)
   return self->search_terms != NULL ||
          selected (self, FACET_VIEW) != VIEW_ALL ||
          cs_inbox_page_get_scope (self) != CS_INBOX_SCOPE_ALL ||
-         selected (self, FACET_STATE) != 0 || selected (self, FACET_DEADLINE) != DEADLINE_ANY;
+         selected (self, FACET_STATE) != 0 || selected (self, FACET_DEADLINE) != DEADLINE_ANY ||
+         self->chosen_matter != NULL;
 }
 
 /* What the page shows: the list, or a status page that says what is
@@ -1126,6 +1326,17 @@ update_status (CsInboxPage *self)
   if (shown > 0)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "list");
+      if (self->focus_list_when_shown)
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+          self->focus_list_when_shown = FALSE;
+          if (self->search_terms == NULL && focus != NULL &&
+              (focus == GTK_WIDGET (self->search_entry) ||
+               gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry))))
+            gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+        }
       return;
     }
 
@@ -1259,6 +1470,9 @@ refilter (CsInboxPage *self)
 static void
 on_filter_changed (CsInboxPage *self)
 {
+  /* The matter choices made again keep the same choice. */
+  if (self->filling_matters)
+    return;
   if (self->filter != NULL)
     {
       refilter (self);
@@ -1450,6 +1664,7 @@ on_status_button_clicked (CsInboxPage *self)
   gtk_drop_down_set_selected (self->view_dropdown, VIEW_ALL);
   gtk_drop_down_set_selected (self->state_dropdown, 0);
   gtk_drop_down_set_selected (self->deadline_dropdown, DEADLINE_ANY);
+  gtk_drop_down_set_selected (self->matter_dropdown, 0);
   cs_inbox_page_set_scope (self, CS_INBOX_SCOPE_ALL);
 }
 
@@ -1670,6 +1885,9 @@ cs_inbox_page_finalize (GObject *object)
 
   for (guint f = 0; f < N_FACETS; f++)
     g_clear_pointer (&self->count_labels[f], g_ptr_array_unref);
+  g_clear_pointer (&self->matter_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->matter_counts, g_array_unref);
+  g_clear_pointer (&self->chosen_matter, g_free);
 
   G_OBJECT_CLASS (cs_inbox_page_parent_class)->finalize (object);
 }
@@ -1717,6 +1935,20 @@ cs_inbox_page_set_property (GObject      *object,
     }
 }
 
+/* The keyboard goes to the list, where the arrows, j/k and Enter work at
+ * once; to the search when no case is listed. */
+static gboolean
+cs_inbox_page_grab_focus (GtkWidget *widget)
+{
+  CsInboxPage *self = CS_INBOX_PAGE (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "list"))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  /* The list, once it shows cases, unless the person has typed. */
+  self->focus_list_when_shown = TRUE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 cs_inbox_page_class_init (CsInboxPageClass *klass)
 {
@@ -1727,6 +1959,7 @@ cs_inbox_page_class_init (CsInboxPageClass *klass)
   object_class->finalize = cs_inbox_page_finalize;
   object_class->get_property = cs_inbox_page_get_property;
   object_class->set_property = cs_inbox_page_set_property;
+  widget_class->grab_focus = cs_inbox_page_grab_focus;
 
   /* A string, the nick of the `inbox-scope` setting, so that it binds. */
   properties[PROP_SCOPE] =
@@ -1753,6 +1986,7 @@ cs_inbox_page_class_init (CsInboxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, offline_label);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, matter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, sign_proposals_button);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, state_dropdown);
@@ -1811,6 +2045,9 @@ fill_dropdowns (CsInboxPage *self)
   g_autoptr(GtkStringList) view_list = string_list (views);
   g_autoptr(GtkStringList) scope_list = string_list (scopes);
   g_autoptr(GtkStringList) deadline_list = string_list (deadlines);
+  /* Translators: the matter filter; the matters follow from the cases */
+  const char *any_matter[] = { _("Any Matter"), NULL };
+  g_autoptr(GtkStringList) matter_list = string_list (any_matter);
 
   gtk_string_list_append (states, _("Any State"));
   /* Translators: the state filter: every case not decided yet */
@@ -1822,6 +2059,7 @@ fill_dropdowns (CsInboxPage *self)
   gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (scope_list));
   gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
   gtk_drop_down_set_model (self->deadline_dropdown, G_LIST_MODEL (deadline_list));
+  gtk_drop_down_set_model (self->matter_dropdown, G_LIST_MODEL (matter_list));
   gtk_drop_down_set_selected (self->scope_dropdown, CS_INBOX_SCOPE_ALL);
 }
 
@@ -1838,6 +2076,9 @@ cs_inbox_page_init (CsInboxPage *self)
   self->facets[FACET_SCOPE] = self->scope_dropdown;
   self->facets[FACET_STATE] = self->state_dropdown;
   self->facets[FACET_DEADLINE] = self->deadline_dropdown;
+  self->facets[FACET_MATTER] = self->matter_dropdown;
+  self->matter_codes = g_ptr_array_new_with_free_func (g_free);
+  self->matter_counts = g_array_new (FALSE, TRUE, sizeof (guint));
   for (guint f = 0; f < N_FACETS; f++)
     {
       self->count_labels[f] = g_ptr_array_new ();
@@ -1845,21 +2086,26 @@ cs_inbox_page_init (CsInboxPage *self)
     }
   fill_dropdowns (self);
 
-  add_column (self, _("Number"), G_CALLBACK (label_setup), bind_number, compare_number,
-              FALSE, 170);
+  add_column (self, _("Number"), G_CALLBACK (number_setup), bind_number, compare_number,
+              FALSE, 150);
   add_column (self, _("Matter"), G_CALLBACK (label_setup), bind_matter, compare_matter,
               TRUE, -1);
   add_column (self, _("Applicant"), G_CALLBACK (label_setup), bind_applicant,
-              compare_applicant, FALSE, 120);
+              compare_applicant, FALSE, 110);
   add_column (self, _("Received"), G_CALLBACK (label_setup), bind_received, compare_received,
-              FALSE, 145);
+              FALSE, 135);
   /* Translators: a column of the inbox; the days it shows are working days */
   deadline = add_column (self, _("Deadline (working days)"), G_CALLBACK (deadline_setup),
                          bind_deadline, compare_deadline, FALSE, 200);
-  add_column (self, _("State"), G_CALLBACK (label_setup), bind_state, compare_state, FALSE, 110);
-  add_column (self, _("Flags"), G_CALLBACK (tags_setup), bind_tags, compare_tags, FALSE, 150);
+  add_column (self, _("State"), G_CALLBACK (label_setup), bind_state, compare_state, FALSE, 105);
+  /* Translators: a column of the inbox */
+  add_column (self, _("Green Channel"), G_CALLBACK (green_channel_setup), bind_green_channel,
+              compare_green_channel, FALSE, 125);
+  /* Translators: a column of the inbox: the department's part in a parallel approval */
+  add_column (self, C_("inbox column", "Parallel"), G_CALLBACK (parallel_setup), bind_parallel,
+              compare_parallel, FALSE, 95);
   add_column (self, _("Assignee"), G_CALLBACK (label_setup), bind_assignee, compare_assignee,
-              FALSE, 100);
+              FALSE, 90);
   gtk_column_view_sort_by_column (self->column_view, deadline, GTK_SORT_ASCENDING);
 
   keys = gtk_event_controller_key_new ();

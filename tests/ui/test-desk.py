@@ -22,7 +22,7 @@ import time
 import pyatspi
 
 from uitest import (ok, bail_out, wait_for, walk, find, widget_action, type_into,
-                    click, screenshot, text_of, button, sensitive, finish, Desk)
+                    click, screenshot, text_of, button, sensitive, finish, showing, Desk)
 
 TODAY = "2026-11-18"
 class Central:
@@ -239,6 +239,59 @@ def check_filter_counts(app, central, search, number, total):
     click(button)
 
 
+def press(*keys):
+    """Presses keys on the virtual screen (XTest, through xdotool): they go
+    where the desk has put the keyboard."""
+    subprocess.run(["xdotool", "key", "--delay", "150"] + list(keys), check=True)
+
+
+def pick(choice, current=0):
+    """Picks the choice of an open drop-down's list by keyboard, as a person
+    does (the choices have no action of their own, and GTK 4.8 does not say
+    where they are on the screen): Down or Up to it from @current, then
+    Enter."""
+    if choice is None:
+        return False
+    position = choice.parent.getIndexInParent()
+    time.sleep(0.5)  # the list takes the keyboard once its pop-up is shown
+    press(*(["Down" if position > current else "Up"] * abs(position - current) + ["Return"]))
+    return True
+
+
+def check_matter_filter(app, central, lines, total):
+    """The matter filter offers the department's matters, each with the
+    number of its cases; picking one lists those cases only."""
+    matters = central.query(
+        "SELECT m.name, count(*) FROM cases c JOIN matters m ON m.code = c.matter_code "
+        "JOIN case_parts p ON p.case_id = c.id WHERE p.department = 'health' "
+        "GROUP BY 1 ORDER BY 1")
+    dropdown = find(app, role="combo box", name="Matter")
+    button = dropdown and find(dropdown, role="push button")
+    ok(button is not None, "the matter filter opens from a button")
+    click(button)
+    every = wait_for(lambda: find(app, pattern=r"^Any Matter, %d cases$" % total))
+    ok(every is not None, "its first choice is every matter, %d cases" % total)
+    for name, count in matters:
+        choice = wait_for(lambda: find(app, pattern=r"^%s, %d cases?$" % (re.escape(name), count)))
+        ok(choice is not None, "it offers %s with its %d cases" % (name, count))
+    name, count = min(matters, key=lambda m: m[1])
+    others = [other for other, _ in matters if other != name]
+    choice = find(app, pattern=r"^%s, " % re.escape(name))
+    position = choice.parent.getIndexInParent() if choice is not None else 0
+    ok(pick(choice) and
+       wait_for(lambda: count_label(app, r"^Showing %d of %d cases$" % (count, total),
+                                    lines)) is not None,
+       "picking %s lists its %d cases" % (name, count))
+    cells = [text_of(node) for node in walk(app)
+             if showing(node) and text_of(node) in [name] + others]
+    ok(name in cells and not any(other in cells for other in others),
+       "and only cases of that matter (%s)" % ", ".join(sorted(set(cells))))
+    click(button)
+    ok(pick(wait_for(lambda: find(app, pattern=r"^Any Matter, %d cases$" % total)), position) and
+       wait_for(lambda: count_label(app, r"^%d cases$" % total, lines)) is not None,
+       "every matter again lists every case")
+
+
 def run(folder, central):
     total = central.query("SELECT count(*) FROM case_parts WHERE department = 'health'")[0][0]
     number, applicant = central.query(
@@ -285,6 +338,7 @@ def run(folder, central):
     ok(wait_for(lambda: count_label(app, r"^%d cases$" % total, lines)) is not None,
        "clearing the search shows every case again")
     check_filter_counts(app, central, search, number, total)
+    check_matter_filter(app, central, lines, total)
     time.sleep(0.5)
     ok(os.path.exists(screenshot("inbox-en.png")), "screenshot of the inbox (English)")
 
