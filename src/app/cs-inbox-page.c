@@ -1296,12 +1296,21 @@ any_filter_set (CsInboxPage *self)
          self->chosen_matter != NULL;
 }
 
+/* Whether the server was not reached at all (the network), as opposed to
+ * reached and unusable (its certificate refused, an error answered). */
+static gboolean
+unreachable (const GError *reason)
+{
+  return reason == NULL || reason->domain != CS_ERROR || reason->code == CS_ERROR_NETWORK;
+}
+
 /* What the page shows: the list, or a status page that says what is
  * happening and what to do. */
 static void
 update_status (CsInboxPage *self)
 {
   guint shown = cs_case_filter_model_get_n_matches (self->filter_model);
+  g_autofree char *description = NULL;
   guint total = self->session != NULL
                 ? g_list_model_get_n_items (G_LIST_MODEL (cs_session_get_cases (self->session)))
                 : 0;
@@ -1357,6 +1366,19 @@ update_status (CsInboxPage *self)
                                        _("The department’s cases are being copied from the "
                                          "server; they will stay available offline."));
       gtk_widget_set_visible (GTK_WIDGET (self->status_button), FALSE);
+    }
+  else if (total == 0 && !cs_session_get_online (self->session) &&
+           !unreachable (cs_session_get_offline_reason (self->session)))
+    {
+      adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->status_page, _("The Server Is Not Working"));
+      /* Translators: %s is the server's error */
+      description = g_strdup_printf (_("The server answered, but the cases could not be "
+                                       "fetched: %s. Try again later; if this lasts, tell the "
+                                       "service desk."),
+                                     cs_session_get_offline_reason (self->session)->message);
+      adw_status_page_set_description (self->status_page, description);
+      gtk_button_set_label (self->status_button, _("_Try Again"));
     }
   else if (total == 0 && !cs_session_get_online (self->session))
     {
@@ -1801,15 +1823,28 @@ update_online (CsInboxPage *self)
                      !cs_session_get_syncing (self->session);
   g_autofree char *text = NULL;
 
-  if (offline)
-    {
-      /* Translators: the offline banner; %s is the reason, such as "The server cannot be reached" */
-      text = g_strdup_printf (_("Offline — showing the cases kept on this computer. Work you "
-                                "save is sent when the server is back. (%s)"),
-                              reason != NULL ? reason->message
-                                             : _("The server cannot be reached"));
-      gtk_label_set_text (self->offline_label, text);
-    }
+  /* Not reached, or reached and unusable: the person checks the network
+   * in the one case, tells the service desk in the others. */
+  if (offline && reason != NULL && g_error_matches (reason, CS_ERROR, CS_ERROR_TLS))
+    /* Translators: the inbox's banner when the server's certificate is refused; %s says why */
+    text = g_strdup_printf (_("The server’s identity could not be confirmed, so nothing is "
+                              "sent to it — showing the cases kept on this computer. Work "
+                              "you save waits on this computer. (%s)"),
+                            reason->message);
+  else if (offline && !unreachable (reason))
+    /* Translators: the inbox's banner when the server answers with an error; %s is the error */
+    text = g_strdup_printf (_("The server is not working as it should — showing the cases "
+                              "kept on this computer. Work you save is sent once it is. "
+                              "If this lasts, tell the service desk. (%s)"),
+                            reason->message);
+  else if (offline)
+    /* Translators: the offline banner; %s is the reason, such as "The server cannot be reached" */
+    text = g_strdup_printf (_("Offline — showing the cases kept on this computer. Work you "
+                              "save is sent when the server is back. (%s)"),
+                            reason != NULL ? reason->message
+                                           : _("The server cannot be reached"));
+  if (text != NULL)
+    gtk_label_set_text (self->offline_label, text);
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
   update_status (self);
 }
