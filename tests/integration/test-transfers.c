@@ -378,6 +378,11 @@ test_incremental_sync (void)
         g_test_message ("also fetched %s, changed at %s", (char *) id, at);
         g_assert_cmpstr (at, ==, newest);
       }
+  /* …all of those, too: the claimed case is the only one beside them. */
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM case_parts WHERE department = 'health'"
+                         " AND updated_at = '%s'", newest);
+  g_assert_cmpint (g_hash_table_size (ids), ==, cs_test_sqlite_count (central, sql) + 1);
   g_assert_cmpuint (g_hash_table_size (ids), <, expected);
   g_assert_cmpuint (fetched, ==, g_hash_table_size (ids));
 
