@@ -342,23 +342,24 @@ set_label (GtkWidget  *cell,
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text != NULL ? text : "");
 }
 
-/* The number, and "Urgent" beside it for a case marked so. */
+/* The number, and "Urgent" under it for a case marked so (the row has
+ * two lines for the deadlines): the number is never cut short. */
 static void
 number_setup (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *number = cell_text_new ();
   /* Translators: a tag in the inbox: the case is marked urgent */
   GtkWidget *urgent = gtk_label_new (_("Urgent"));
 
-  gtk_widget_set_hexpand (number, TRUE);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_has_tooltip (number, TRUE);
   g_signal_connect (number, "query-tooltip", G_CALLBACK (label_query_tooltip), NULL);
   gtk_widget_add_css_class (urgent, "tag");
   gtk_widget_add_css_class (urgent, "urgent");
-  gtk_widget_set_valign (urgent, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (urgent, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), number);
   gtk_box_append (GTK_BOX (box), urgent);
   gtk_list_item_set_child (item, box);
