@@ -342,6 +342,20 @@ set_label (GtkWidget  *cell,
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text != NULL ? text : "");
 }
 
+/* A cell of one tag, shown or not. */
+static GtkWidget *
+tag_new (const char *text,
+         const char *style)
+{
+  GtkWidget *tag = gtk_label_new (text);
+
+  gtk_widget_add_css_class (tag, "tag");
+  gtk_widget_add_css_class (tag, style);
+  gtk_widget_set_halign (tag, GTK_ALIGN_START);
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  return tag;
+}
+
 /* The number, and "Urgent" under it for a case marked so (the row has
  * two lines for the deadlines): the number is never cut short. */
 static void
@@ -352,14 +366,11 @@ number_setup (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *number = cell_text_new ();
   /* Translators: a tag in the inbox: the case is marked urgent */
-  GtkWidget *urgent = gtk_label_new (_("Urgent"));
+  GtkWidget *urgent = tag_new (_("Urgent"), "urgent");
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_has_tooltip (number, TRUE);
   g_signal_connect (number, "query-tooltip", G_CALLBACK (label_query_tooltip), NULL);
-  gtk_widget_add_css_class (urgent, "tag");
-  gtk_widget_add_css_class (urgent, "urgent");
-  gtk_widget_set_halign (urgent, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), number);
   gtk_box_append (GTK_BOX (box), urgent);
   gtk_list_item_set_child (item, box);
@@ -545,20 +556,6 @@ parallel_query_tooltip (GtkWidget  *label,
                                  ? _("Parallel approval: this department leads")
                                  : _("Parallel approval: this department takes part"));
   return TRUE;
-}
-
-/* A cell of one tag, shown or not. */
-static GtkWidget *
-tag_new (const char *text,
-         const char *style)
-{
-  GtkWidget *tag = gtk_label_new (text);
-
-  gtk_widget_add_css_class (tag, "tag");
-  gtk_widget_add_css_class (tag, style);
-  gtk_widget_set_halign (tag, GTK_ALIGN_START);
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  return tag;
 }
 
 static void
