@@ -1044,6 +1044,10 @@ update_matter_choices (CsInboxPage *self,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (sorted, value);
 
+  /* No case at all (signed out, or another account opening): the matters
+   * of the last account are not this one's. */
+  if (g_hash_table_size (matters) == 0)
+    g_clear_pointer (&self->chosen_matter, g_free);
   if (self->chosen_matter != NULL && !g_hash_table_contains (matters, self->chosen_matter))
     {
       /* Its name as last shown. */
@@ -1140,6 +1144,18 @@ update_counts (gpointer data)
       if (i == 0)
         prefix = info->search_key;
 
+      /* Every matter of the cases is a choice, whatever the search. */
+      if (matter == NULL)
+        matter = "";
+      matter_count = g_hash_table_lookup (matters, matter);
+      if (matter_count == NULL)
+        {
+          matter_count = g_new0 (MatterCount, 1);
+          matter_count->code = matter;
+          matter_count->name = cs_case_get_matter_name (kase);
+          g_hash_table_insert (matters, (gpointer) matter, matter_count);
+        }
+
       if (!matches_search (self, info))
         continue;
       for (guint c = 0; c < N_VIEWS; c++)
@@ -1159,19 +1175,6 @@ update_counts (gpointer data)
             fails++;
             failed = f;
           }
-
-      /* Every matter is a choice, counted or not. */
-      if (matter == NULL)
-        matter = "";
-      matter_count = g_hash_table_lookup (matters, matter);
-      if (matter_count == NULL)
-        {
-          matter_count = g_new0 (MatterCount, 1);
-          matter_count->code = matter;
-          matter_count->name = cs_case_get_matter_name (kase);
-          g_hash_table_insert (matters, (gpointer) matter, matter_count);
-        }
-
       if (fails > 1)
         continue;
       for (guint f = 0; f < N_FACETS; f++)
