@@ -674,6 +674,18 @@ on_adjustment_value_changed (CsPagesView *self)
   queue_update (self);
 }
 
+/* Lays the pages out again. Not gtk_widget_queue_allocate(): in GTK 4.8 it
+ * marks the ancestors only up to the first one marked already, and asks
+ * the window for a new layout only if it gets that far; a zoom or a page
+ * size changed then showed only once something else drew the window (a
+ * spinner, say). A resize always reaches the window; the pages' size
+ * request does not change, so it costs one measure of the ancestors. */
+static void
+relayout (CsPagesView *self)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 set_adjustment (CsPagesView    *self,
                 GtkAdjustment **slot,
@@ -691,7 +703,7 @@ set_adjustment (CsPagesView    *self,
   *slot = g_object_ref_sink (adjustment);
   g_signal_connect_swapped (adjustment, "value-changed",
                             G_CALLBACK (on_adjustment_value_changed), self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  relayout (self);
 }
 
 /**
@@ -716,7 +728,7 @@ cs_pages_view_go_to_page (CsPagesView *self,
       self->anchor_set = TRUE;
       self->anchor_page = page;
       self->anchor_fraction = -MARGIN / MAX (page_display_height (self, page), 1);
-      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      relayout (self);
       return;
     }
   gtk_adjustment_set_value (self->vadjustment, self->tops[page] - MARGIN);
@@ -785,7 +797,7 @@ static void
 zoom_changed (CsPagesView *self)
 {
   remember_anchor (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  relayout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -908,7 +920,7 @@ cs_pages_view_set_rotation (CsPagesView *self,
     return;
   remember_anchor (self);
   self->rotation = rotation;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  relayout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROTATION]);
 }
@@ -1295,7 +1307,7 @@ sizes_read_cb (GObject      *object,
     return;
   /* Pages of other sizes than the first move the pages below them. */
   remember_anchor (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  relayout (self);
 }
 
 static gpointer
@@ -1371,7 +1383,7 @@ cs_pages_view_set_document (CsPagesView      *self,
     }
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, 0);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  relayout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
