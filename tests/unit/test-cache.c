@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <countersign.h>
@@ -483,6 +485,329 @@ test_case_page_malformed (void)
     }
 }
 
+/* A page of the cases @ids (any order, any repeats), each at its version
+ * in @versions, read as a sync reads it. */
+static CsParsedPage *
+fill_page (const guint  *ids,
+           const gint64 *versions,
+           guint         n,
+           const char   *cursor)
+{
+  g_autoptr(GString) text = g_string_new ("{\"items\":[");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  CsParsedPage *parsed;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *one = page_text (ids[i], 1, NULL);
+      g_autofree char *version = g_strdup_printf ("\"version\":%" G_GINT64_FORMAT ",",
+                                                  versions[i]);
+      const char *start = one + strlen ("{\"items\":[");
+      g_autoptr(GString) item = g_string_new_len (start, strstr (one, "],\"next_cursor\"") - start);
+
+      g_assert_cmpuint (g_string_replace (item, "\"version\":1,", version, 1), ==, 1);
+      g_string_append_printf (text, "%s%s", i == 0 ? "" : ",", item->str);
+    }
+  if (cursor != NULL)
+    g_string_append_printf (text, "],\"next_cursor\":\"%s\"}", cursor);
+  else
+    g_string_append (text, "],\"next_cursor\":null}");
+  bytes = g_bytes_new (text->str, text->len);
+  parsed = _cs_parsed_page_new (bytes, &error);
+  g_assert_no_error (error);
+  return parsed;
+}
+
+static gboolean
+has_index (CsCache    *cache,
+           const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_cs_cache_get_db (cache),
+                                       "SELECT 1 FROM sqlite_schema WHERE type = 'index'"
+                                       " AND name = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gint64
+query_int (CsCache    *cache,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_cs_cache_get_db (cache), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gint64
+cached_version (CsCache *cache,
+                guint    n)
+{
+  g_autofree char *id = g_strdup_printf ("case-%05u", n);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCase) kase = cs_cache_load_case (cache, id, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  return cs_case_get_version (kase);
+}
+
+static gboolean
+store_pages (CsCache      *cache,
+             CsCacheFill  *fill,
+             CsParsedPage *page,
+             gboolean      last,
+             GError      **error)
+{
+  gboolean ok = _cs_cache_insert_parsed_pages (cache, &page, 1, fill, last,
+                                               last ? "sync.updated-since" : NULL,
+                                               last ? "2026-11-19T02:00:00Z" : NULL, error);
+
+  _cs_parsed_page_free (page);
+  return ok;
+}
+
+/* A full sync into an empty cache stores its rows without the index of
+ * the case IDs and builds it with its last page; a case that comes twice
+ * (it changed while the sync paged) is in once, the later version. */
+static void
+test_fill (void)
+{
+  static const guint first[] = { 4, 0, 3, 1, 2 };
+  static const gint64 first_versions[] = { 2, 2, 2, 2, 2 };
+  /* 3 changed (version 3), 1 came again unchanged, 2 is older (a page
+   * fetched before a newer one was stored): it stays at version 2. */
+  static const guint second[] = { 5, 3, 6, 1, 3, 2 };
+  static const gint64 second_versions[] = { 2, 3, 2, 2, 4, 1 };
+  static const guint last[] = { 7, 0 };
+  static const gint64 last_versions[] = { 2, 5 };
+  g_autofree char *dir = make_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCache) cache = cs_cache_new (dir, &error);
+  g_autofree char *mark = NULL;
+  CsCacheFill *fill = _cs_cache_fill_new ();
+
+  g_assert_no_error (error);
+  g_assert_true (has_index (cache, "cases_by_id"));
+
+  g_assert_true (store_pages (cache, fill, fill_page (first, first_versions, 5, "a"), FALSE,
+                              &error));
+  g_assert_no_error (error);
+  /* Under way: no index, every case once, each found by its ID. */
+  g_assert_false (has_index (cache, "cases_by_id"));
+  g_assert_cmpint (cs_cache_count_cases (cache), ==, 5);
+  g_assert_cmpint (cached_version (cache, 3), ==, 2);
+
+  g_assert_true (store_pages (cache, fill, fill_page (second, second_versions, 6, "b"), FALSE,
+                              &error));
+  g_assert_no_error (error);
+  g_assert_false (has_index (cache, "cases_by_id"));
+  g_assert_cmpint (cs_cache_count_cases (cache), ==, 7);
+  g_assert_cmpint (query_int (cache, "SELECT count(DISTINCT id) FROM cases"), ==, 7);
+  g_assert_cmpint (cached_version (cache, 3), ==, 4);
+  g_assert_cmpint (cached_version (cache, 2), ==, 2);
+  g_assert_cmpint (cached_version (cache, 1), ==, 2);
+
+  g_assert_true (store_pages (cache, fill, fill_page (last, last_versions, 2, NULL), TRUE,
+                              &error));
+  g_assert_no_error (error);
+  g_assert_true (_cs_cache_fill_end (cache, fill, &error));
+  g_assert_no_error (error);
+  _cs_cache_fill_free (fill);
+
+  g_assert_true (has_index (cache, "cases_by_id"));
+  g_assert_cmpint (cs_cache_count_cases (cache), ==, 8);
+  g_assert_cmpint (query_int (cache, "SELECT count(DISTINCT id) FROM cases"), ==, 8);
+  g_assert_cmpint (cached_version (cache, 0), ==, 5);
+  g_assert_cmpint (cached_version (cache, 3), ==, 4);
+  g_assert_cmpint (cached_version (cache, 7), ==, 2);
+  mark = cs_cache_dup_meta (cache, "sync.updated-since");
+  g_assert_cmpstr (mark, ==, "2026-11-19T02:00:00Z");
+
+  /* The next sync finds cases: it upserts, the index stays. */
+  fill = _cs_cache_fill_new ();
+  g_assert_true (store_pages (cache, fill, fill_page (last, last_versions, 1, NULL), TRUE,
+                              &error));
+  g_assert_no_error (error);
+  g_assert_true (has_index (cache, "cases_by_id"));
+  g_assert_true (_cs_cache_fill_end (cache, fill, &error));
+  _cs_cache_fill_free (fill);
+  g_assert_cmpint (cs_cache_count_cases (cache), ==, 8);
+
+  remove_tree (dir);
+}
+
+/* Anything else that writes cases during a fill builds the index first;
+ * the fill goes on upserting, and nothing is lost or doubled. */
+static void
+test_fill_with_writer (void)
+{
+  static const guint first[] = { 0, 1, 2 };
+  static const guint second[] = { 2, 3 };
+  static const gint64 versions[] = { 2, 2, 2 };
+  g_autofree char *dir = make_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCache) cache = cs_cache_new (dir, &error);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  CsCacheFill *fill = _cs_cache_fill_new ();
+
+  g_assert_no_error (error);
+  g_assert_true (store_pages (cache, fill, fill_page (first, versions, 3, "a"), FALSE, &error));
+  g_assert_false (has_index (cache, "cases_by_id"));
+
+  /* Say the case came back from a claim, newer. */
+  g_ptr_array_add (cases, make_case (1, 3, "claimed"));
+  g_assert_true (cs_cache_store_cases (cache, cases, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_index (cache, "cases_by_id"));
+  g_assert_cmpint (cs_cache_count_cases (cache), ==, 3);
+  g_assert_cmpint (cached_version (cache, 1), ==, 3);
+
+  g_assert_true (store_pages (cache, fill, fill_page (second, versions, 2, NULL), TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (_cs_cache_fill_end (cache, fill, &error));
+  _cs_cache_fill_free (fill);
+  g_assert_true (has_index (cache, "cases_by_id"));
+  g_assert_cmpint (cs_cache_count_cases (cache), ==, 4);
+  g_assert_cmpint (cached_version (cache, 1), ==, 3);
+
+  remove_tree (dir);
+}
+
+/* A fill killed half-way: the cache opens with its index again, each case
+ * once; the next sync goes on from there. */
+static void
+test_fill_killed (void)
+{
+  static const guint first[] = { 0, 1, 2 };
+  static const guint second[] = { 3, 1, 4 };
+  static const gint64 first_versions[] = { 1, 1, 1 };
+  static const gint64 second_versions[] = { 1, 2, 1 };
+  const char *child_dir = g_getenv ("CS_TEST_FILL_DIR");
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCache) cache = NULL;
+
+  if (g_test_subprocess ())
+    {
+      CsCache *dying = cs_cache_new (child_dir, &error);
+      CsCacheFill *fill = _cs_cache_fill_new ();
+
+      g_assert_no_error (error);
+      g_assert_true (store_pages (dying, fill, fill_page (first, first_versions, 3, "a"), FALSE,
+                                  &error));
+      g_assert_true (store_pages (dying, fill, fill_page (second, second_versions, 3, "b"),
+                                  FALSE, &error));
+      g_assert_false (has_index (dying, "cases_by_id"));
+      /* Killed before the last page: nothing is closed or cleaned up. */
+      kill (getpid (), SIGKILL);
+      g_assert_not_reached ();
+    }
+
+  dir = make_dir ();
+  g_setenv ("CS_TEST_FILL_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr_unmatched ("*ERROR*");
+  g_unsetenv ("CS_TEST_FILL_DIR");
+
+  /* As the kill left it: the two pages in, no index. */
+  {
+    g_autofree char *path = g_build_filename (dir, "cache.db", NULL);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM cases),"
+                                         " (SELECT count(*) FROM sqlite_schema"
+                                         "  WHERE name = 'cases_by_id')", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  cache = cs_cache_new (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_index (cache, "cases_by_id"));
+  g_assert_cmpint (cs_cache_count_cases (cache), ==, 5);
+  g_assert_cmpint (query_int (cache, "SELECT count(DISTINCT id) FROM cases"), ==, 5);
+  g_assert_cmpint (cached_version (cache, 1), ==, 2);
+  g_assert_null (cs_cache_dup_meta (cache, "sync.updated-since"));
+
+  /* The next (full) sync finds cases and upserts them. */
+  {
+    CsCacheFill *fill = _cs_cache_fill_new ();
+
+    g_assert_true (store_pages (cache, fill, fill_page (first, first_versions, 3, NULL), TRUE,
+                                &error));
+    g_assert_no_error (error);
+    g_assert_true (has_index (cache, "cases_by_id"));
+    g_assert_true (_cs_cache_fill_end (cache, fill, &error));
+    _cs_cache_fill_free (fill);
+  }
+  g_assert_cmpint (cs_cache_count_cases (cache), ==, 5);
+  g_assert_cmpint (cached_version (cache, 1), ==, 2);
+
+  remove_tree (dir);
+}
+
+/* Schema 4 moves the case IDs from the primary key to an index of their
+ * own; the cases, opened ones with their details, are kept. */
+static void
+test_migration_case_index (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCache) old = _cs_cache_new_at_version (dir, 3, &error);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CsCache) cache = NULL;
+  g_autoptr(GPtrArray) newer = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20; i++)
+    g_ptr_array_add (cases, make_case (19 - i, 2, "forwarded"));
+  g_assert_true (cs_cache_store_cases (old, cases, &error));
+  g_assert_true (_cs_cache_exec (old, "UPDATE cases SET detail = '{}', etag = '\"e7\"'"
+                                 " WHERE id = 'case-00007'", &error));
+  g_assert_true (has_index (old, "sqlite_autoindex_cases_1"));
+  g_clear_object (&old);
+
+  cache = cs_cache_new (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (cache, "PRAGMA user_version"), ==, 4);
+  g_assert_false (has_index (cache, "sqlite_autoindex_cases_1"));
+  g_assert_true (has_index (cache, "cases_by_id"));
+  g_assert_cmpint (cs_cache_count_cases (cache), ==, 20);
+  g_assert_cmpint (query_int (cache, "SELECT count(*) FROM cases WHERE id = 'case-00007'"
+                                     " AND detail = '{}' AND etag = '\"e7\"'"), ==, 1);
+
+  /* The upserts work on the new index: newer wins, older is refused. */
+  g_ptr_array_add (newer, make_case (7, 3, "claimed"));
+  g_ptr_array_add (newer, make_case (8, 1, "claimed"));
+  g_assert_true (cs_cache_store_cases (cache, newer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_cache_count_cases (cache), ==, 20);
+  g_assert_cmpint (cached_version (cache, 8), ==, 2);
+  g_assert_cmpint (query_int (cache, "SELECT version FROM cases WHERE id = 'case-00007'"
+                                     " AND detail = '{}'"), ==, 3);
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -494,6 +819,10 @@ main (int    argc,
   g_test_add_func ("/cache/case-page", test_case_page);
   g_test_add_func ("/cache/case-page/malformed", test_case_page_malformed);
   g_test_add_func ("/cache/migration", test_migration);
+  g_test_add_func ("/cache/migration/case-index", test_migration_case_index);
+  g_test_add_func ("/cache/fill", test_fill);
+  g_test_add_func ("/cache/fill/with-writer", test_fill_with_writer);
+  g_test_add_func ("/cache/fill/killed", test_fill_killed);
   g_test_add_func ("/cache/materials/eviction", test_material_eviction);
   g_test_add_func ("/outbox/storage", test_outbox_storage);
   g_test_add_func ("/outbox/backoff", test_backoff);
