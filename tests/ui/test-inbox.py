@@ -54,7 +54,9 @@ J_SCROLL = ("j/k do not scroll the list to the case they select: move_selection(
             "GTK 4.8 installs on the list view inside it")
 ENTER_AFTER_J = ("j/k move the selection but not the list's focus, and Enter opens the "
                  "focused row's case (cs-inbox-page.c move_selection())")
-SHORTCUTS_WARNING = ("the shortcuts window makes GTK warn \"GtkLabel reported min width -3\", "
+SHORTCUTS_WARNING = ("the shortcuts window makes GTK warn \"GtkLabel reported min width -3\" "
+                     "for the label of its page switcher (GtkStackSwitcher \"1\"/\"2\"; "
+                     "ui/gtk/help-overlay.ui's max-height 12 splits it into two pages), "
                      "fatal for a fatal-warnings desk")
 
 
