@@ -101,6 +101,7 @@ struct _CsInboxPage
   char *chosen_matter;           /* NULL: any matter */
   gboolean filling_matters;
   gboolean focus_list_when_shown;
+  gboolean focus_on_map;
 
   GtkColumnView *column_view;
   GtkStack *content_stack;
@@ -1723,7 +1724,14 @@ move_selection (CsInboxPage *self,
   else
     next = MIN (selected + 1, n - 1);
   gtk_single_selection_set_selected (self->selection, next);
-  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", next);
+  /* GTK 4.8 has the list's actions on the list view inside the column
+   * view; scrolling to the row also moves the keyboard focus there, so that
+   * Enter opens the case selected, as after the arrow keys. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", next);
 }
 
 static void
@@ -1773,6 +1781,14 @@ on_list_key_pressed (GtkEventControllerKey *controller,
     return FALSE;
   switch (keyval)
     {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      /* The case selected, which j and k move without the row's focus. */
+      if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+        return FALSE;
+      on_row_activated (self, gtk_single_selection_get_selected (self->selection));
+      return TRUE;
     case GDK_KEY_j:
       move_selection (self, 1);
       return TRUE;
@@ -1978,11 +1994,31 @@ cs_inbox_page_grab_focus (GtkWidget *widget)
 {
   CsInboxPage *self = CS_INBOX_PAGE (widget);
 
+  /* Not shown yet (back from a case, while the window's stack changes
+   * pages): once it is. */
+  if (!gtk_widget_get_mapped (widget))
+    {
+      self->focus_on_map = TRUE;
+      return TRUE;
+    }
   if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "list"))
     return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   /* The list, once it shows cases, unless the person has typed. */
   self->focus_list_when_shown = TRUE;
   return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+cs_inbox_page_map (GtkWidget *widget)
+{
+  CsInboxPage *self = CS_INBOX_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cs_inbox_page_parent_class)->map (widget);
+  if (self->focus_on_map)
+    {
+      self->focus_on_map = FALSE;
+      cs_inbox_page_grab_focus (widget);
+    }
 }
 
 static void
@@ -1996,6 +2032,7 @@ cs_inbox_page_class_init (CsInboxPageClass *klass)
   object_class->get_property = cs_inbox_page_get_property;
   object_class->set_property = cs_inbox_page_set_property;
   widget_class->grab_focus = cs_inbox_page_grab_focus;
+  widget_class->map = cs_inbox_page_map;
 
   /* A string, the nick of the `inbox-scope` setting, so that it binds. */
   properties[PROP_SCOPE] =
@@ -2145,6 +2182,8 @@ cs_inbox_page_init (CsInboxPage *self)
   gtk_column_view_sort_by_column (self->column_view, deadline, GTK_SORT_ASCENDING);
 
   keys = gtk_event_controller_key_new ();
+  /* Before the focused row: Enter opens the case selected. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
   keys = gtk_event_controller_key_new ();

@@ -49,15 +49,6 @@ MATTER = "health.radiation-worker"
 # until it is; see uitest.ok_unless_known_bug()).
 FOCUS_AFTER_BACK = ("back from a case the keyboard is not on the case list "
                     "(cs-window.c on_case_back(), cs-inbox-page.c grab_focus)")
-J_SCROLL = ("j/k do not scroll the list to the case they select: move_selection() in "
-            "cs-inbox-page.c activates list.scroll-to-item on the GtkColumnView, which "
-            "GTK 4.8 installs on the list view inside it")
-ENTER_AFTER_J = ("j/k move the selection but not the list's focus, and Enter opens the "
-                 "focused row's case (cs-inbox-page.c move_selection())")
-SHORTCUTS_WARNING = ("the shortcuts window makes GTK warn \"GtkLabel reported min width -3\" "
-                     "for the label of its page switcher (GtkStackSwitcher \"1\"/\"2\"; "
-                     "ui/gtk/help-overlay.ui's max-height 12 splits it into two pages), "
-                     "fatal for a fatal-warnings desk")
 
 
 class Central:
@@ -231,9 +222,9 @@ def check_keyboard(app, central, table):
     # Enter opens the selected case; Escape goes back to it.
     chosen = selected_row(table)
     press("Return")
-    ok_unless_known_bug(wait_for(lambda: case_shown(app, chosen), timeout=30) is not None,
+    ok(wait_for(lambda: case_shown(app, chosen), timeout=30) is not None,
                         "Enter opens the selected case, %s (the case view shows %s)"
-                        % (chosen, shown_number(app)), ENTER_AFTER_J)
+                        % (chosen, shown_number(app)))
     time.sleep(1)
     press("Escape")
     ok(in_inbox(app) is not None, "Escape in the case goes back to the inbox")
@@ -264,10 +255,9 @@ def check_shortcuts_window(desk):
     if listed:
         screenshot("shortcuts-window.png")
     alive = desk.process.poll() is None
-    ok_unless_known_bug(alive and listed, "which lists the inbox's keys, and the desk lives "
+    ok(alive and listed, "which lists the inbox's keys, and the desk lives "
                         "through it (%s)" % ("running" if alive else "ended with %s"
-                                             % desk.process.returncode),
-                        SHORTCUTS_WARNING)
+                                             % desk.process.returncode))
     if alive:
         press("Escape")
 
@@ -552,10 +542,10 @@ def check_live_update(app, central, table):
         press("j", pause=0.05)
     time.sleep(1)
     chosen = selected_row(table)
-    ok_unless_known_bug(chosen in order and order.index(chosen) >= 30 and
+    ok(chosen in order and order.index(chosen) >= 30 and
                         in_view(table, chosen, order[0]),
                         "30 times j go down the list and scroll it to the case selected "
-                        "(%s, its row at %s)" % (chosen, row_top(table, chosen)), J_SCROLL)
+                        "(%s, its row at %s)" % (chosen, row_top(table, chosen)))
     # ... and the arrows, which move the list's focus too.
     keyboard_to_list(app)
     press("Home")
