@@ -33,19 +33,9 @@ void          _cs_parsed_page_free            (CsParsedPage  *parsed);
 guint         _cs_parsed_page_get_count       (CsParsedPage  *parsed);
 gint64        _cs_parsed_page_get_newest      (CsParsedPage  *parsed);
 const char   *_cs_parsed_page_get_next_cursor (CsParsedPage  *parsed);
-/* A full sync's filling of an empty cache (see cs-cache.c). */
-typedef struct _CsCacheFill CsCacheFill;
-
-CsCacheFill  *_cs_cache_fill_new              (void);
-gboolean      _cs_cache_fill_end              (CsCache       *self,
-                                               CsCacheFill   *fill,
-                                               GError       **error);
-void          _cs_cache_fill_free             (CsCacheFill   *fill);
 gboolean      _cs_cache_insert_parsed_pages   (CsCache              *self,
                                                CsParsedPage * const *pages,
                                                guint                 n_pages,
-                                               CsCacheFill          *fill,
-                                               gboolean              last,
                                                const char           *meta_key,
                                                const char           *meta_value,
                                                GError              **error);

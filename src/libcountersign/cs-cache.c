@@ -45,10 +45,7 @@ struct _CsCache
   char *materials_dir;
   sqlite3 *db;
   sqlite3_stmt *upsert_summary;   /* kept: a sync runs it for every page */
-  sqlite3_stmt *insert_summary;   /* the same without the upsert, for a fill */
-  sqlite3_stmt *index_check;
   GRecMutex lock;
-  int version;                    /* of the schema, as opened */
   gint64 material_limit;
 };
 
@@ -121,50 +118,7 @@ static const char * const migrations[] = {
    * with its PDF), stored as the exact bytes sent */
   "ALTER TABLE outbox ADD COLUMN content_type TEXT;"
   "ALTER TABLE outbox ADD COLUMN body_bytes BLOB;",
-
-  /* 4: the case IDs in an index of their own, not the primary key, so that
-   * a full sync into an empty cache can build it once at its end (see
-   * _cs_cache_insert_parsed_pages()); the columns are those of schema 1 */
-  "CREATE TABLE cases_4 ("
-  "  id TEXT NOT NULL,"
-  "  number TEXT NOT NULL,"
-  "  version INTEGER NOT NULL,"
-  "  department TEXT NOT NULL,"
-  "  lead INTEGER NOT NULL,"
-  "  matter_code TEXT NOT NULL,"
-  "  matter_name TEXT NOT NULL,"
-  "  instant INTEGER NOT NULL,"
-  "  status TEXT NOT NULL,"
-  "  assignee_username TEXT,"
-  "  assignee_name TEXT,"
-  "  outcome TEXT,"
-  "  decided_on INTEGER,"
-  "  organisation INTEGER NOT NULL,"
-  "  applicant_name TEXT NOT NULL,"
-  "  applicant_id TEXT,"
-  "  received_at INTEGER NOT NULL,"
-  "  accepted_on INTEGER NOT NULL,"
-  "  green_channel INTEGER NOT NULL,"
-  "  urgent INTEGER NOT NULL,"
-  "  updated_at INTEGER NOT NULL,"
-  "  clock_accepted_on INTEGER NOT NULL,"
-  "  statutory_limit INTEGER NOT NULL,"
-  "  promised_limit INTEGER NOT NULL,"
-  "  extension_days INTEGER NOT NULL,"
-  "  supplement_requested_on INTEGER,"
-  "  suspensions TEXT,"
-  "  parallel TEXT,"
-  "  detail TEXT,"
-  "  etag TEXT);"
-  "INSERT INTO cases_4 SELECT * FROM cases ORDER BY id;"
-  "DROP TABLE cases;"
-  "ALTER TABLE cases_4 RENAME TO cases;"
-  "CREATE UNIQUE INDEX cases_by_id ON cases (id);",
 };
-
-/* The index of the case IDs (schema 4 on), the upserts' conflict target. */
-#define CASE_INDEX "cases_by_id"
-#define CASE_INDEX_SCHEMA 4
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CS_CACHE_SCHEMA_VERSION);
 
@@ -182,8 +136,6 @@ cs_cache_finalize (GObject *object)
   CsCache *self = (CsCache *) object;
 
   g_clear_pointer (&self->upsert_summary, sqlite3_finalize);
-  g_clear_pointer (&self->insert_summary, sqlite3_finalize);
-  g_clear_pointer (&self->index_check, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->directory);
   g_free (self->materials_dir);
@@ -270,52 +222,6 @@ prepare (CsCache     *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static gboolean
-has_case_index (CsCache *self)
-{
-  gboolean found;
-
-  /* Kept: a sync asks for every batch. When in doubt, it is there
-   * (building it again would fail). */
-  if (self->index_check == NULL &&
-      sqlite3_prepare_v3 (self->db,
-                          "SELECT 1 FROM sqlite_schema"
-                          " WHERE type = 'index' AND name = '" CASE_INDEX "'",
-                          -1, SQLITE_PREPARE_PERSISTENT, &self->index_check, NULL) != SQLITE_OK)
-    return TRUE;
-  found = sqlite3_step (self->index_check) != SQLITE_DONE;
-  sqlite3_reset (self->index_check);
-  return found;
-}
-
-/* The index of the case IDs is missing only while a full sync fills an
- * empty cache (or after one was killed): whoever writes cases otherwise,
- * or opens the cache, builds it first, inside its own transaction. The
- * fill never lets an ID in twice; the DELETE only makes sure. */
-static gboolean
-ensure_case_index (CsCache  *self,
-                   GError  **error)
-{
-  if (self->version < CASE_INDEX_SCHEMA || has_case_index (self))
-    return TRUE;
-  g_debug ("Building the index of the case IDs in %s", self->directory);
-  return _cs_cache_exec (self,
-                         "DELETE FROM cases WHERE rowid NOT IN"
-                         " (SELECT max(rowid) FROM cases GROUP BY id);"
-                         "CREATE UNIQUE INDEX " CASE_INDEX " ON cases (id)",
-                         error);
-}
-
-/* Begins a transaction unless one is open (@began: whether it did). */
-static gboolean
-begin_unless_open (CsCache   *self,
-                   gboolean  *began,
-                   GError   **error)
-{
-  *began = sqlite3_get_autocommit (self->db) != 0;
-  return !*began || _cs_cache_exec (self, "BEGIN IMMEDIATE", error);
-}
-
-static gboolean
 migrate (CsCache     *self,
          int          target,
          GError     **error)
@@ -327,9 +233,6 @@ migrate (CsCache     *self,
     return stmt != NULL ? (_cs_cache_set_error (self, error, _("reading its version")), FALSE)
                         : FALSE;
   version = sqlite3_column_int (stmt, 0);
-  /* Done with: a statement still running would keep a migration from
-   * dropping a table. */
-  sqlite3_reset (stmt);
 
   if (version > CS_CACHE_SCHEMA_VERSION)
     {
@@ -401,20 +304,6 @@ _cs_cache_new_at_version (const char  *directory,
       !_cs_cache_exec (self, "PRAGMA synchronous = FULL", error) ||
       !migrate (self, version, error))
     return NULL;
-  self->version = version;
-
-  /* A full sync killed while it filled the cache left it without the
-   * index of the case IDs (its cases are all there, once each). */
-  if (version >= CASE_INDEX_SCHEMA && !has_case_index (self))
-    {
-      if (!_cs_cache_exec (self, "BEGIN IMMEDIATE", error))
-        return NULL;
-      if (!ensure_case_index (self, error) || !_cs_cache_exec (self, "COMMIT", error))
-        {
-          _cs_cache_exec (self, "ROLLBACK", NULL);
-          return NULL;
-        }
-    }
 
   return g_steal_pointer (&self);
 }
@@ -954,7 +843,7 @@ upsert_cases (CsCache  *self,
   _cs_cache_lock (self);
   if (!_cs_cache_exec (self, "BEGIN IMMEDIATE", error))
     goto out;
-  if (!ensure_case_index (self, error) || (stmt = prepare_upsert (self, FALSE, error)) == NULL)
+  if ((stmt = prepare_upsert (self, FALSE, error)) == NULL)
     goto rollback;
 
   for (guint i = 0; i < n_rows; i++)
@@ -1027,7 +916,7 @@ cs_cache_store_case (CsCache     *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   JsonObject *detail;
-  gboolean ok = FALSE, began = FALSE;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (CS_IS_CACHE (self), FALSE);
   g_return_val_if_fail (CS_IS_CASE (kase), FALSE);
@@ -1042,13 +931,7 @@ cs_cache_store_case (CsCache     *self,
     }
 
   _cs_cache_lock (self);
-  if (!begin_unless_open (self, &began, error))
-    {
-      _cs_cache_unlock (self);
-      return FALSE;
-    }
-  if (ensure_case_index (self, error))
-    stmt = prepare_upsert (self, TRUE, error);
+  stmt = prepare_upsert (self, TRUE, error);
   if (stmt != NULL)
     {
       g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), detail);
@@ -1060,14 +943,6 @@ cs_cache_store_case (CsCache     *self,
       ok = sqlite3_step (stmt) == SQLITE_DONE;
       if (!ok)
         _cs_cache_set_error (self, error, _("saving a case"));
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (began)
-    {
-      if (ok)
-        ok = _cs_cache_exec (self, "COMMIT", error);
-      if (!ok)
-        _cs_cache_exec (self, "ROLLBACK", NULL);
     }
   _cs_cache_unlock (self);
   return ok;
@@ -1947,252 +1822,12 @@ malformed:
   return NULL;
 }
 
-/* A full sync into an empty cache. A row inserted into the cases costs
- * ~1.6 times as much with the index of their IDs as without, and every
- * commit writes again every page of that index (the IDs are random, so
- * each page of cases touches all of them): the fill drops the index with
- * its first rows and builds it, sorted, in the transaction of its last
- * page (~3.5 ms for 10,000 cases, against ~8 ms saved). No ID
- * goes in twice meanwhile: the fill remembers the row of each ID it
- * inserted, and a case that comes again (it changed while the sync paged,
- * so the server lists it again further on) replaces its row in the same
- * transaction, unless the row is of a newer version, as the upsert does.
- *
- * Everything else that writes cases builds the index first (in its own
- * transaction), and so does opening the cache (a fill killed half-way);
- * the fill sees it and upserts from then on. Readers only lose the index's
- * speed for a moment. */
-
-/* A slot of the fill's table: an ID's 64-bit hash (0: a free slot) and
- * its row. The IDs themselves stay in the cases: an equal hash is checked
- * against the row, so a collision costs a query and is no error. */
-typedef struct
-{
-  guint64 hash;
-  gint64 rowid;
-} FillSlot;
-
-typedef enum
-{
-  FILL_UNSTARTED,
-  FILL_ON,                 /* the index is dropped */
-  FILL_BROKEN,             /* on, until a transaction failed: upserts */
-  FILL_OFF,                /* not a fill (any more), or one done: upserts */
-} FillState;
-
-struct _CsCacheFill
-{
-  FillState state;
-  FillSlot *slots;         /* open addressing, a power of two of them */
-  guint n_slots;
-  guint used;
-  sqlite3_stmt *row;       /* the ID and version of a row */
-  sqlite3_stmt *delete_row;
-};
-
-CsCacheFill *
-_cs_cache_fill_new (void)
-{
-  return g_new0 (CsCacheFill, 1);
-}
-
-static void
-fill_forget (CsCacheFill *fill)
-{
-  g_clear_pointer (&fill->slots, g_free);
-  g_clear_pointer (&fill->row, sqlite3_finalize);
-  g_clear_pointer (&fill->delete_row, sqlite3_finalize);
-  fill->n_slots = fill->used = 0;
-}
-
-void
-_cs_cache_fill_free (CsCacheFill *fill)
-{
-  fill_forget (fill);
-  g_free (fill);
-}
-
-static guint64
-fill_hash (const Text *id)
-{
-  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
-
-  for (gsize i = 0; i < id->length; i++)
-    hash = (hash ^ (guchar) id->str[i]) * G_GUINT64_CONSTANT (1099511628211);
-  return hash != 0 ? hash : 1;
-}
-
-/* Room for @more IDs, at most three quarters of the slots taken. */
-static void
-fill_reserve (CsCacheFill *fill,
-              guint        more)
-{
-  FillSlot *old = fill->slots;
-  guint n_old = fill->n_slots;
-  guint n = MAX (n_old, 1024);
-
-  while (n / 4 * 3 < fill->used + more)
-    n *= 2;
-  if (n == n_old)
-    return;
-
-  fill->slots = g_new0 (FillSlot, n);
-  fill->n_slots = n;
-  for (guint i = 0; i < n_old; i++)
-    if (old[i].hash != 0)
-      {
-        guint at = old[i].hash & (n - 1);
-
-        while (fill->slots[at].hash != 0)
-          at = (at + 1) & (n - 1);
-        fill->slots[at] = old[i];
-      }
-  g_free (old);
-}
-
-static gboolean
-cases_empty (CsCache *self)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT 1 FROM cases LIMIT 1", NULL);
-
-  return stmt != NULL && sqlite3_step (stmt) == SQLITE_DONE;
-}
-
-/* Ends @fill: makes sure that the index of the case IDs is there again
- * (a sync that failed or was cancelled half-way leaves it to this). */
-gboolean
-_cs_cache_fill_end (CsCache      *self,
-                    CsCacheFill  *fill,
-                    GError      **error)
-{
-  gboolean ok = TRUE;
-
-  _cs_cache_lock (self);
-  if (fill->state == FILL_ON || fill->state == FILL_BROKEN)
-    {
-      ok = _cs_cache_exec (self, "BEGIN IMMEDIATE", error);
-      if (ok && !(ok = ensure_case_index (self, error) && _cs_cache_exec (self, "COMMIT", error)))
-        _cs_cache_exec (self, "ROLLBACK", NULL);
-      /* Failed, the next writer or the next opening builds it. */
-      fill->state = FILL_OFF;
-      fill_forget (fill);
-    }
-  _cs_cache_unlock (self);
-  return ok;
-}
-
-static gboolean
-prepare_kept (CsCache        *self,
-              sqlite3_stmt  **stmt,
-              gboolean        upsert,
-              GError        **error)
-{
-  g_autofree char *sql = NULL;
-
-  if (*stmt != NULL)
-    return TRUE;
-  if (upsert)
-    sql = upsert_sql (FALSE);
-  else
-    {
-      GString *text = g_string_new ("INSERT INTO cases (");
-
-      g_string_append_printf (text, "%s) VALUES (?", case_columns);
-      for (guint i = 1; i < N_CASE_COLUMNS; i++)
-        g_string_append (text, ", ?");
-      g_string_append (text, ")");
-      sql = g_string_free (text, FALSE);
-    }
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
-    {
-      _cs_cache_set_error (self, error, _("preparing a query"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static sqlite3_stmt *
-fill_statement (CsCache       *self,
-                sqlite3_stmt **stmt,
-                const char    *sql)
-{
-  if (*stmt == NULL && sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_reset (*stmt);
-  return *stmt;
-}
-
-/* Inserts @item into a fill (see above); FALSE on an error of SQLite. */
-static gboolean
-fill_insert (CsCache         *self,
-             CsCacheFill     *fill,
-             const PageItem  *item,
-             const PageItem **prev)
-{
-  guint64 hash = fill_hash (&item->id);
-  guint mask = fill->n_slots - 1;
-  FillSlot *slot;
-
-  for (guint at = hash & mask;; at = (at + 1) & mask)
-    {
-      sqlite3_stmt *row;
-      const char *id;
-
-      slot = &fill->slots[at];
-      if (slot->hash == 0)
-        break;
-      if (slot->hash != hash)
-        continue;
-
-      /* The same hash: the same ID, most likely. */
-      row = fill_statement (self, &fill->row, "SELECT id, version FROM cases WHERE rowid = ?");
-      if (row == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (row, 1, slot->rowid);
-      if (sqlite3_step (row) != SQLITE_ROW)
-        return FALSE;
-      id = (const char *) sqlite3_column_text (row, 0);
-      if ((gsize) sqlite3_column_bytes (row, 0) != item->id.length ||
-          memcmp (id, item->id.str, item->id.length) != 0)
-        continue;
-
-      /* Came again: the row of a newer version stays, as with the upsert. */
-      if (item->version < sqlite3_column_int64 (row, 1))
-        {
-          sqlite3_reset (row);
-          return TRUE;
-        }
-      sqlite3_reset (row);
-      row = fill_statement (self, &fill->delete_row, "DELETE FROM cases WHERE rowid = ?");
-      if (row == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (row, 1, slot->rowid);
-      if (sqlite3_step (row) != SQLITE_DONE)
-        return FALSE;
-      break;
-    }
-
-  sqlite3_reset (self->insert_summary);
-  bind_page_item (self->insert_summary, item, *prev);
-  *prev = item;
-  if (sqlite3_step (self->insert_summary) != SQLITE_DONE)
-    return FALSE;
-
-  if (slot->hash == 0)
-    fill->used++;
-  slot->hash = hash;
-  slot->rowid = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
-}
-
 /* Stores checked pages, in order, in one transaction: a sync hands over
  * what piled up while the last batch was being written, so that a slow
  * disk costs fewer commits instead of falling further behind (a commit
  * writes every index page the batch touched, and the cases' IDs touch
  * all of them). With @meta_key, the same transaction sets that meta
- * value (the sync's high-water mark, with its last page). With @fill, the
- * pages may fill an empty cache without the index of the IDs (see above);
- * @last: these are the sync's last pages (the fill builds the index).
+ * value (the sync's high-water mark, with its last page).
  *
  * The transaction is committed with `synchronous = NORMAL`: written to the
  * WAL but not flushed to the disk (a flush costs as much as storing the
@@ -2206,91 +1841,50 @@ gboolean
 _cs_cache_insert_parsed_pages (CsCache             *self,
                                CsParsedPage * const *pages,
                                guint                n_pages,
-                               CsCacheFill          *fill,
-                               gboolean             last,
                                const char           *meta_key,
                                const char           *meta_value,
                                GError             **error)
 {
   const PageItem *prev = NULL;
-  gboolean ok = FALSE, filling = FALSE, built = FALSE;
-  guint n_items = 0;
-
-  for (guint p = 0; p < n_pages; p++)
-    n_items += pages[p]->items->len;
+  gboolean ok = FALSE;
 
   _cs_cache_lock (self);
+  if (self->upsert_summary == NULL)
+    {
+      g_autofree char *sql = upsert_sql (FALSE);
+
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                              &self->upsert_summary, NULL) != SQLITE_OK)
+        {
+          _cs_cache_set_error (self, error, _("preparing a query"));
+          goto out;
+        }
+    }
   if (!_cs_cache_exec (self, "PRAGMA synchronous = NORMAL", error))
     goto out;
   if (!_cs_cache_exec (self, "BEGIN IMMEDIATE", error))
     goto out;
 
-  if (fill != NULL && self->version >= CASE_INDEX_SCHEMA)
-    {
-      /* The first rows of a full sync into an empty cache start a fill;
-       * anyone who built the index since ends it. */
-      if (fill->state == FILL_UNSTARTED && n_items > 0)
-        {
-          filling = cases_empty (self) && has_case_index (self);
-          if (filling && !_cs_cache_exec (self, "DROP INDEX " CASE_INDEX, error))
-            goto rollback;
-          fill->state = filling ? FILL_ON : FILL_OFF;
-        }
-      else if (fill->state == FILL_ON)
-        {
-          filling = !has_case_index (self);
-          if (!filling)
-            {
-              fill->state = FILL_OFF;
-              fill_forget (fill);
-            }
-        }
-    }
+  for (guint p = 0; p < n_pages; p++)
+    for (guint i = 0; i < pages[p]->items->len; i++)
+      {
+        const PageItem *item = &g_array_index (pages[p]->items, PageItem, i);
 
-  if (filling)
-    {
-      if (!prepare_kept (self, &self->insert_summary, FALSE, error))
-        goto rollback;
-      fill_reserve (fill, n_items);
-      for (guint p = 0; p < n_pages; p++)
-        for (guint i = 0; i < pages[p]->items->len; i++)
-          if (!fill_insert (self, fill, &g_array_index (pages[p]->items, PageItem, i), &prev))
-            {
-              _cs_cache_set_error (self, error, _("saving cases"));
-              goto rollback;
-            }
-      sqlite3_reset (self->insert_summary);
-      sqlite3_clear_bindings (self->insert_summary);
-      if (last)
-        {
-          if (!_cs_cache_exec (self, "CREATE UNIQUE INDEX " CASE_INDEX " ON cases (id)", error))
-            goto rollback;
-          built = TRUE;
-        }
-    }
-  else
-    {
-      if (!ensure_case_index (self, error) ||
-          !prepare_kept (self, &self->upsert_summary, TRUE, error))
-        goto rollback;
-      for (guint p = 0; p < n_pages; p++)
-        for (guint i = 0; i < pages[p]->items->len; i++)
+        sqlite3_reset (self->upsert_summary);
+        bind_page_item (self->upsert_summary, item, prev);
+        prev = item;
+        if (sqlite3_step (self->upsert_summary) != SQLITE_DONE)
           {
-            const PageItem *item = &g_array_index (pages[p]->items, PageItem, i);
-
+            _cs_cache_set_error (self, error, _("saving cases"));
             sqlite3_reset (self->upsert_summary);
-            bind_page_item (self->upsert_summary, item, prev);
-            prev = item;
-            if (sqlite3_step (self->upsert_summary) != SQLITE_DONE)
-              {
-                _cs_cache_set_error (self, error, _("saving cases"));
-                goto rollback;
-              }
+            sqlite3_clear_bindings (self->upsert_summary);
+            _cs_cache_exec (self, "ROLLBACK", NULL);
+            goto out;
           }
-      /* Let go of the pages' bytes. */
-      sqlite3_reset (self->upsert_summary);
-      sqlite3_clear_bindings (self->upsert_summary);
-    }
+      }
+  /* Let go of the pages' bytes. */
+  sqlite3_reset (self->upsert_summary);
+  sqlite3_clear_bindings (self->upsert_summary);
 
   if (meta_key != NULL)
     {
@@ -2301,49 +1895,23 @@ _cs_cache_insert_parsed_pages (CsCache             *self,
                                               error);
 
       if (stmt == NULL)
-        goto rollback;
+        {
+          _cs_cache_exec (self, "ROLLBACK", NULL);
+          goto out;
+        }
       sqlite3_bind_text (stmt, 1, meta_key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, meta_value, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           _cs_cache_set_error (self, error, _("saving a setting"));
-          goto rollback;
+          _cs_cache_exec (self, "ROLLBACK", NULL);
+          goto out;
         }
     }
 
   ok = _cs_cache_exec (self, "COMMIT", error);
-  if (ok)
-    {
-      if (built)
-        fill->state = FILL_OFF;
-      if (fill != NULL && fill->state == FILL_OFF)
-        fill_forget (fill);
-      goto out;
-    }
-
-rollback:
-  if (self->insert_summary != NULL)
-    {
-      sqlite3_reset (self->insert_summary);
-      sqlite3_clear_bindings (self->insert_summary);
-    }
-  if (self->upsert_summary != NULL)
-    {
-      sqlite3_reset (self->upsert_summary);
-      sqlite3_clear_bindings (self->upsert_summary);
-    }
-  if (fill != NULL)
-    {
-      if (fill->row != NULL)
-        sqlite3_reset (fill->row);
-      if (fill->delete_row != NULL)
-        sqlite3_reset (fill->delete_row);
-    }
-  _cs_cache_exec (self, "ROLLBACK", NULL);
-  /* The fill remembers rows that are not there: it stops (the index comes
-   * back with the next writer, _cs_cache_fill_end() or the next opening). */
-  if (fill != NULL && fill->state == FILL_ON)
-    fill->state = FILL_BROKEN;
+  if (!ok)
+    _cs_cache_exec (self, "ROLLBACK", NULL);
 out:
   if (!_cs_cache_exec (self, "PRAGMA synchronous = FULL", ok ? error : NULL))
     ok = FALSE;
@@ -2385,7 +1953,7 @@ cs_cache_store_case_page (CsCache     *self,
   parsed = _cs_parsed_page_new (page, error);
   if (parsed == NULL)
     return FALSE;
-  ok = _cs_cache_insert_parsed_pages (self, &parsed, 1, NULL, FALSE, NULL, NULL, error);
+  ok = _cs_cache_insert_parsed_pages (self, &parsed, 1, NULL, NULL, error);
   if (ok && out_count != NULL)
     *out_count = parsed->items->len;
   if (ok && out_newest != NULL)

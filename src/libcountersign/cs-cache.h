@@ -30,7 +30,7 @@ G_DECLARE_FINAL_TYPE (CsCache, cs_cache, CS, CACHE, GObject)
  *
  * The version of the cache's schema this library writes.
  */
-#define CS_CACHE_SCHEMA_VERSION 4
+#define CS_CACHE_SCHEMA_VERSION 3
 
 /**
  * CS_CACHE_DEFAULT_MATERIAL_LIMIT:

@@ -29,11 +29,7 @@
  * writes the next page while this one travels: two requests in flight),
  * or else from the `next_cursor` peeked at the end of its body. Pages are
  * stored in order, and a stored page's own cursor is the authority: a
- * page fetched on a wrong hint is thrown away and fetched again.
- *
- * A sync whose first page finds the cache without cases fills it without
- * the index of the case IDs, built with the last page (CsCacheFill, in
- * cs-cache.c); a sync that fails has it built before it reports. */
+ * page fetched on a wrong hint is thrown away and fetched again. */
 
 #define PAGE_SIZE 500
 #define PIPELINE_DEPTH 8
@@ -75,7 +71,6 @@ typedef struct
   guint fetched_cases;
   int year;
   int last_year;
-  CsCacheFill *fill;      /* when the cache was empty (see cs-cache.c) */
 } Sync;
 
 static void
@@ -91,9 +86,6 @@ static void
 sync_free (Sync *sync)
 {
   g_clear_object (&sync->client);
-  if (sync->fill != NULL)
-    _cs_cache_fill_end (sync->cache, sync->fill, NULL);
-  g_clear_pointer (&sync->fill, _cs_cache_fill_free);
   g_clear_object (&sync->cache);
   g_free (sync->since);
   g_queue_clear_full (&sync->fetched, (GDestroyNotify) page_free);
@@ -120,9 +112,6 @@ sync_fail (GTask  *task,
       return;
     }
   sync->finished = TRUE;
-  /* A fill stopped half-way: the index of the case IDs comes back now
-   * (after the batch being stored, if any), not when the task goes. */
-  _cs_cache_fill_end (sync->cache, sync->fill, NULL);
   g_task_return_error (task, error);
 }
 
@@ -244,9 +233,7 @@ parsed_cb (GObject      *object,
 typedef struct
 {
   CsCache *cache;
-  CsCacheFill *fill;      /* the sync's */
   GPtrArray *pages;       /* of Page, in order */
-  gboolean last;          /* the last page is among them */
   char *mark;             /* the high-water mark, with the last page */
 } Batch;
 
@@ -271,9 +258,9 @@ store_thread (GTask        *task,
 
   for (guint i = 0; i < batch->pages->len; i++)
     parsed[i] = ((Page *) g_ptr_array_index (batch->pages, i))->parsed;
-  if (!_cs_cache_insert_parsed_pages (batch->cache, parsed, batch->pages->len, batch->fill,
-                                      batch->last, batch->mark != NULL ? META_SINCE : NULL,
-                                      batch->mark, &error))
+  if (!_cs_cache_insert_parsed_pages (batch->cache, parsed, batch->pages->len,
+                                      batch->mark != NULL ? META_SINCE : NULL, batch->mark,
+                                      &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -385,9 +372,7 @@ kick (GTask *task)
           Batch *work = g_new0 (Batch, 1);
 
           work->cache = g_object_ref (sync->cache);
-          work->fill = sync->fill;
           work->pages = batch;
-          work->last = next == NULL;
           /* The last page: the high-water mark goes in with it, in the
            * same transaction (no commit of its own at the end). */
           if (next == NULL)
@@ -598,8 +583,6 @@ cs_sync_async (CsClient            *client,
   sync->client = g_object_ref (client);
   sync->cache = g_object_ref (cache);
   sync->requested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* Used only if the cache has no case when the first page comes. */
-  sync->fill = _cs_cache_fill_new ();
   if (!(flags & CS_SYNC_FULL))
     sync->since = cs_cache_dup_meta (cache, META_SINCE);
   sync->year = g_date_time_get_year (now) - 1;

@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 #include <countersign.h>
 
-#include "cs-cache-private.h"
+#include "cs-cache.h"
 #include "cs-case-list.h"
 #include "cs-client.h"
 #include "cs-feed.h"
@@ -675,117 +675,6 @@ test_feed (void)
   }
 }
 
-/* A full sync into an empty cache, during which a case it already stored
- * changes: the server lists it again further on, and the cache keeps it
- * once, the later version (the cases go in without the index of their
- * IDs, which is built with the last page). */
-static void
-test_sync_case_twice (void)
-{
-  g_autoptr(CsClient) client = signed_in_client ("health-approver");
-  g_autofree char *token = cs_test_central_login (central, "health-approver");
-  g_autofree char *id = first_case (token, "forwarded");
-  g_autofree char *path = g_strdup_printf ("/v1/cases/%s/claim", id);
-  g_autofree char *dir = temp_dir ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CsCache) cache = cs_cache_new (dir, &error);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(CsTestResponse) claimed = NULL;
-  g_autoptr(CsCase) cached = NULL;
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  gint64 expected, version;
-  guint fetched = 0;
-
-  g_assert_no_error (error);
-  expected = cs_test_sqlite_count (central,
-                                   "SELECT count(DISTINCT case_id) FROM case_parts"
-                                   " WHERE department = 'health'");
-
-  /* One case a page: the claim comes while most pages are still ahead. */
-  _cs_sync_set_page_size (1);
-  cs_sync_async (client, cache, CS_SYNC_FULL | CS_SYNC_CASES_ONLY, NULL, store_result, &result);
-  while (result == NULL && (cached = cs_cache_load_case (cache, id, NULL, NULL)) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (cached);
-  version = cs_case_get_version (cached);
-  g_assert_cmpint (cs_case_get_status (cached), ==, CS_CASE_STATUS_FORWARDED);
-  g_clear_object (&cached);
-  claimed = cs_test_request (central, "POST", path, token, "{}", NULL);
-  g_assert_cmpuint (claimed->status, ==, 200);
-
-  g_assert_true (cs_sync_finish (wait_for (&result), &fetched, &error));
-  _cs_sync_set_page_size (0);
-  g_assert_no_error (error);
-  g_assert_cmpint (fetched, ==, expected + 1);
-  g_assert_cmpint (cs_cache_count_cases (cache), ==, expected);
-
-  cases = cs_cache_load_cases (cache, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (cases->len, ==, expected);
-  for (guint i = 0; i < cases->len; i++)
-    g_assert_true (g_hash_table_add (ids, (gpointer) cs_case_get_id (g_ptr_array_index (cases, i))));
-
-  cached = cs_cache_load_case (cache, id, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (cs_case_get_version (cached), >, version);
-  g_assert_cmpint (cs_case_get_status (cached), ==, CS_CASE_STATUS_CLAIMED);
-}
-
-/* A full sync into an empty cache, cancelled half-way: the cache keeps
- * what it stored, each case once, with the index of the case IDs again
- * by the time the sync reports; the next sync brings the rest. */
-static void
-test_sync_cancelled (void)
-{
-  g_autoptr(CsClient) client = signed_in_client ("health-approver");
-  g_autofree char *dir = temp_dir ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CsCache) cache = cs_cache_new (dir, &error);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) again = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 expected, kept;
-  guint fetched = 0;
-
-  g_assert_no_error (error);
-  expected = cs_test_sqlite_count (central,
-                                   "SELECT count(DISTINCT case_id) FROM case_parts"
-                                   " WHERE department = 'health'");
-
-  _cs_sync_set_page_size (1);
-  cs_sync_async (client, cache, CS_SYNC_FULL | CS_SYNC_CASES_ONLY, cancellable, store_result,
-                 &result);
-  while (result == NULL && cs_cache_count_cases (cache) < 3)
-    g_main_context_iteration (NULL, TRUE);
-  g_cancellable_cancel (cancellable);
-  g_assert_false (cs_sync_finish (wait_for (&result), NULL, &error));
-  _cs_sync_set_page_size (0);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&error);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_cs_cache_get_db (cache),
-                                       "SELECT (SELECT count(*) FROM sqlite_schema"
-                                       "  WHERE name = 'cases_by_id'),"
-                                       " (SELECT count(*) - count(DISTINCT id) FROM cases)",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
-  sqlite3_finalize (stmt);
-  kept = cs_cache_count_cases (cache);
-  g_assert_cmpint (kept, >=, 3);
-  g_assert_cmpint (kept, <, expected);
-  g_assert_null (cs_cache_dup_meta (cache, "sync.updated-since"));
-
-  cs_sync_async (client, cache, CS_SYNC_CASES_ONLY, NULL, store_result, &again);
-  g_assert_true (cs_sync_finish (wait_for (&again), &fetched, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (fetched, ==, expected);
-  g_assert_cmpint (cs_cache_count_cases (cache), ==, expected);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -809,8 +698,6 @@ main (int    argc,
   g_test_add_func ("/client/outbox", test_outbox);
   g_test_add_func ("/client/outbox-offline", test_outbox_offline);
   g_test_add_func ("/client/feed", test_feed);
-  g_test_add_func ("/client/sync/case-twice", test_sync_case_twice);
-  g_test_add_func ("/client/sync/cancelled", test_sync_cancelled);
 
   status = g_test_run ();
   cs_test_central_free (central);
