@@ -165,8 +165,17 @@ class Desk:
                                         env=env, stdout=self.log, stderr=self.log)
         self.app = find_app(self.process)
         if self.app is None:
+            running = self.process.poll() is None
             self.process.kill()
-            bail_out("the desk did not show up on the accessibility bus")
+            self.process.wait()
+            self.log.close()
+            # What the desk said, for the log of the run.
+            with open(self.log.name, errors="replace") as log:
+                for line in log.read().splitlines()[-40:]:
+                    print("# desk: " + line, flush=True)
+            bail_out("the desk did not show up on the accessibility bus (%s)"
+                     % ("still running" if running else
+                        "it exited with %d" % self.process.returncode))
 
     def window(self, title):
         return wait_for(lambda: find(self.app, role="frame", name=title), timeout=30)
