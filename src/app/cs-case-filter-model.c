@@ -39,6 +39,14 @@
  * (`notify::case`) and announces only the change of length at the end.
  * A change of the source keeps rows with their cases, so that the
  * selection and the scroll position follow a case that changed or moved.
+ *
+ * With a key function, the model also searches: an item is shown when
+ * the filter matches it and its key holds every term of the search
+ * (cs_case_filter_model_set_search()). The model keeps a copy of each
+ * item's key beside it, one after another in the items' order: a pass
+ * over 100,000 cases then reads one run of memory instead of following
+ * two pointers to a key somewhere in the heap for each case, which took
+ * longer than the search (4-7 ms against 3 ms a pass).
  */
 struct _CsCaseFilterModel
 {
@@ -47,9 +55,17 @@ struct _CsCaseFilterModel
   GListModel *source;
   GtkFilter *filter;
   GPtrArray *all;             /* the source's items in its order, each a reference */
-  GPtrArray *keys;            /* what match_func keeps of each of them, or NULL */
+  GPtrArray *keys;            /* const char *: a copy of each one's key in @key_chunk, or NULL */
+  CsCaseFilterKeyFunc key_func;
   CsCaseFilterMatchFunc match_func;
   gpointer match_data;
+  char **terms;               /* of the search, or NULL */
+  GStringChunk *key_chunk;    /* or NULL: no key is kept */
+  gsize key_bytes;            /* of the keys in @keys; the rest of @key_chunk is waste */
+  gsize chunk_bytes;          /* all that went into @key_chunk */
+  guint fill_from;            /* keys before it are copied, once prepared */
+  guint fill_id;
+  gboolean prepare_keys;
   GArray *positions;          /* guint: the source position of each shown item */
   GPtrArray *items;           /* the shown items, borrowed from @all */
   GPtrArray *rows;            /* the CsCaseRow at each position while one is alive, or NULL */
@@ -64,6 +80,9 @@ struct _CsCaseFilterModel
  * search that changed the list. A window four times as tall as a laptop
  * screen shows fewer rows than this. */
 #define EAGER_ROWS 64
+
+/* Keys copied in one go of the idle that copies them (about 1 ms). */
+#define KEYS_PER_FILL 8192
 
 enum {
   CHANGING,
@@ -256,15 +275,91 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = cs_case_filter_model_get_item;
 }
 
+static const char *
+copy_key (CsCaseFilterModel *self,
+          guint              position,
+          gpointer           item)
+{
+  const char *key = self->key_func (item, self->match_data);
+  gsize size = strlen (key) + 1;
+
+  if (self->key_chunk == NULL)
+    self->key_chunk = g_string_chunk_new (1 << 20);
+  key = g_string_chunk_insert_len (self->key_chunk, key, size - 1);
+  self->key_bytes += size;
+  self->chunk_bytes += size;
+  g_ptr_array_index (self->keys, position) = (gpointer) key;
+  return key;
+}
+
 static inline gboolean
 match (CsCaseFilterModel *self,
        guint              position,
        gpointer           item)
 {
-  if (self->match_func != NULL)
-    return self->match_func (item, &g_ptr_array_index (self->keys, position),
-                             self->match_data);
-  return gtk_filter_match (self->filter, item);
+  const char *key;
+
+  if (self->match_func != NULL ? !self->match_func (item, self->match_data)
+                               : !gtk_filter_match (self->filter, item))
+    return FALSE;
+  if (self->terms == NULL)
+    return TRUE;
+  key = g_ptr_array_index (self->keys, position);
+  if (key == NULL)
+    key = copy_key (self, position, item);
+  for (guint i = 0; self->terms[i] != NULL; i++)
+    if (strstr (key, self->terms[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* The keys of the items that left, or that changed and are copied again
+ * when next needed: once they are more than half of what the chunk
+ * holds, every key is let go of with the chunk and copied again, in the
+ * items' order. */
+static void
+drop_keys (CsCaseFilterModel *self,
+           guint              position,
+           guint              n)
+{
+  for (guint i = position; i < position + n; i++)
+    {
+      const char *key = g_ptr_array_index (self->keys, i);
+
+      if (key != NULL)
+        self->key_bytes -= strlen (key) + 1;
+    }
+  if (self->key_chunk == NULL || self->chunk_bytes - self->key_bytes <= self->key_bytes)
+    return;
+  for (guint i = 0; i < self->keys->len; i++)
+    g_ptr_array_index (self->keys, i) = NULL;
+  g_clear_pointer (&self->key_chunk, g_string_chunk_free);
+  self->key_bytes = self->chunk_bytes = 0;
+  self->fill_from = 0;
+}
+
+static gboolean
+fill_keys (gpointer data)
+{
+  CsCaseFilterModel *self = data;
+  guint end = MIN (self->all->len, self->fill_from + KEYS_PER_FILL);
+
+  for (guint i = self->fill_from; i < end; i++)
+    if (g_ptr_array_index (self->keys, i) == NULL)
+      copy_key (self, i, g_ptr_array_index (self->all, i));
+  self->fill_from = end;
+  if (end < self->all->len)
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_fill (CsCaseFilterModel *self)
+{
+  if (!self->prepare_keys || self->fill_id != 0 || self->fill_from >= self->all->len)
+    return;
+  self->fill_id = g_idle_add_full (G_PRIORITY_LOW, fill_keys, self, NULL);
 }
 
 static void
@@ -482,7 +577,9 @@ on_source_changed (GListModel        *source,
       memcpy (gone->pdata, self->all->pdata + position, removed * sizeof (gpointer));
     }
   g_ptr_array_remove_range (self->all, position, removed);
+  drop_keys (self, position, removed);
   g_ptr_array_remove_range (self->keys, position, removed);
+  self->fill_from = MIN (self->fill_from, position);
   tail = self->all->len - position;
   g_ptr_array_set_size (self->all, self->all->len + added);
   g_ptr_array_set_size (self->keys, self->keys->len + added);
@@ -500,6 +597,7 @@ on_source_changed (GListModel        *source,
       g_ptr_array_index (self->all, position + i) = item;
       g_ptr_array_index (self->keys, position + i) = NULL;
     }
+  schedule_fill (self);
 
   for (guint i = to; i < self->positions->len; i++)
     g_array_index (self->positions, guint, i) += added - removed;
@@ -578,6 +676,7 @@ cs_case_filter_model_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->source);
   g_clear_object (&self->filter);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
 
   G_OBJECT_CLASS (cs_case_filter_model_parent_class)->dispose (object);
 }
@@ -596,6 +695,8 @@ cs_case_filter_model_finalize (GObject *object)
     g_object_unref (g_ptr_array_index (self->all, i));
   g_ptr_array_unref (self->all);
   g_ptr_array_unref (self->keys);
+  g_clear_pointer (&self->key_chunk, g_string_chunk_free);
+  g_strfreev (self->terms);
 
   G_OBJECT_CLASS (cs_case_filter_model_parent_class)->finalize (object);
 }
@@ -643,20 +744,23 @@ CsCaseFilterModel *
 cs_case_filter_model_new (GListModel *source,
                           GtkFilter  *filter)
 {
-  return cs_case_filter_model_new_with_keys (source, filter, NULL, NULL);
+  return cs_case_filter_model_new_with_keys (source, filter, NULL, NULL, NULL);
 }
 
 /**
  * cs_case_filter_model_new_with_keys:
  * @source: the items to filter
  * @filter: says when its matches change
- * @match_func: (nullable): whether an item matches, used instead of
- *   @filter's own test; it is given a place beside the item, NULL when the
- *   item comes into @source, to keep there what it needs of the item
- * @user_data: for @match_func
+ * @key_func: (nullable): an item's key, what the search looks in: the
+ *   model copies it the first time it needs it (see
+ *   cs_case_filter_model_prepare_keys()) and keeps the copy until the
+ *   item changes (#GListModel::items-changed)
+ * @match_func: (nullable): whether @filter matches an item: the same test
+ *   as @filter's own, called without going through #GtkFilter
+ * @user_data: for @key_func and @match_func
  *
- * A pass over 100,000 cases is then a loop over two flat arrays; looking
- * up what a case is searched by from the case itself took more than the
+ * A pass over 100,000 cases is then a loop over flat arrays; looking up
+ * what a case is searched by from the case itself took more than the
  * search.
  *
  * Returns: (transfer full): a model as cs_case_filter_model_new() makes
@@ -664,6 +768,7 @@ cs_case_filter_model_new (GListModel *source,
 CsCaseFilterModel *
 cs_case_filter_model_new_with_keys (GListModel            *source,
                                     GtkFilter             *filter,
+                                    CsCaseFilterKeyFunc    key_func,
                                     CsCaseFilterMatchFunc  match_func,
                                     gpointer               user_data)
 {
@@ -675,12 +780,55 @@ cs_case_filter_model_new_with_keys (GListModel            *source,
   self = g_object_new (CS_TYPE_CASE_FILTER_MODEL, NULL);
   self->source = g_object_ref (source);
   self->filter = g_object_ref (filter);
+  self->key_func = key_func;
   self->match_func = match_func;
   self->match_data = user_data;
   g_signal_connect (source, "items-changed", G_CALLBACK (on_source_changed), self);
   g_signal_connect (filter, "changed", G_CALLBACK (on_filter_changed), self);
   on_source_changed (source, 0, 0, g_list_model_get_n_items (source), self);
   return self;
+}
+
+/**
+ * cs_case_filter_model_set_search:
+ * @self: a #CsCaseFilterModel with a key function
+ * @terms: (nullable) (array zero-terminated=1): what every key shown
+ *   must hold, each a part of it; NULL or empty for no search
+ *
+ * Takes effect with the next change of the filter (gtk_filter_changed()),
+ * which says how the search changed: %GTK_FILTER_CHANGE_MORE_STRICT for
+ * terms that only narrow it, and the model then looks only at the items
+ * shown.
+ */
+void
+cs_case_filter_model_set_search (CsCaseFilterModel  *self,
+                                 const char * const *terms)
+{
+  g_return_if_fail (CS_IS_CASE_FILTER_MODEL (self));
+  g_return_if_fail (self->key_func != NULL || terms == NULL || terms[0] == NULL);
+
+  g_strfreev (self->terms);
+  self->terms = terms != NULL && terms[0] != NULL ? g_strdupv ((char **) terms) : NULL;
+}
+
+/**
+ * cs_case_filter_model_prepare_keys:
+ * @self: a #CsCaseFilterModel
+ *
+ * Copies the keys of every item not yet copied, a few thousand at a time
+ * when nothing else waits (%G_PRIORITY_LOW), and from then on those of
+ * the items that come or change: the first search after start-up then
+ * finds them ready. Call it once the list is drawn.
+ */
+void
+cs_case_filter_model_prepare_keys (CsCaseFilterModel *self)
+{
+  g_return_if_fail (CS_IS_CASE_FILTER_MODEL (self));
+
+  if (self->key_func == NULL || self->prepare_keys)
+    return;
+  self->prepare_keys = TRUE;
+  schedule_fill (self);
 }
 
 /**

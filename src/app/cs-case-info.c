@@ -320,35 +320,23 @@ cs_case_info_get_search_key (CsCase *kase)
 }
 
 /**
- * cs_case_info_get_search_key_slot:
+ * cs_case_info_peek_search_key:
  * @kase: a case
  *
- * Where the case's search key is kept, for a caller that keeps it beside
- * the case (a filter's flat array): the place lasts as long as @kase, and
- * holds the key as of the last call for @kase of
- * cs_case_info_get_search_key() or cs_case_info_get(), or NULL: not folded
- * yet, or out of date at the time of this call.
+ * The search key if it is folded already and up to date, without folding
+ * it: whether cs_case_info_prepare() or an earlier call did the work.
  *
- * Returns: (transfer none): the place of the case's search key
+ * Returns: (transfer none) (nullable): the key, or NULL
  */
-const char * const *
-cs_case_info_get_search_key_slot (CsCase *kase)
+const char *
+cs_case_info_peek_search_key (CsCase *kase)
 {
   Cached *cached = g_object_get_qdata (G_OBJECT (kase), info_quark ());
 
-  /* Not folded here: the desk's start-up would fold every case's key
-   * before its first frame. A key out of date is let go of, to be folded
-   * when it is next asked for. */
-  if (cached == NULL)
-    {
-      cached = g_new0 (Cached, 1);
-      g_object_set_qdata_full (G_OBJECT (kase), info_quark (), cached,
-                               (GDestroyNotify) cached_free);
-    }
-  else if (cached->key_version != cs_case_get_version (kase) ||
-           cached->key_updated_at != cs_case_get_updated_at (kase))
-    g_clear_pointer (&cached->info.search_key, g_free);
-  return (const char * const *) &cached->info.search_key;
+  if (cached == NULL || cached->key_version != cs_case_get_version (kase) ||
+      cached->key_updated_at != cs_case_get_updated_at (kase))
+    return NULL;
+  return cached->info.search_key;
 }
 
 /**

@@ -31,7 +31,7 @@ const CsCaseInfo *cs_case_info_get    (CsCase      *kase,
                                        CsCalendar  *calendar,
                                        const GDate *today);
 const char       *cs_case_info_get_search_key (CsCase *kase);
-const char * const *cs_case_info_get_search_key_slot (CsCase *kase);
+const char       *cs_case_info_peek_search_key (CsCase *kase);
 char             *cs_case_info_fold   (const char  *text);
 void              cs_case_info_prepare (GPtrArray  *cases,
                                         CsCalendar *calendar,

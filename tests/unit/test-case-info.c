@@ -145,7 +145,7 @@ test_prepared_in_worker (void)
       const CsCaseInfo *expected = cs_case_info_get (g_ptr_array_index (asked, i), calendar,
                                                      &prepare.today);
 
-      g_assert_nonnull (*cs_case_info_get_search_key_slot (kase));
+      g_assert_nonnull (cs_case_info_peek_search_key (kase));
       assert_same_info (cs_case_info_get (kase, calendar, &prepare.today), expected);
       with_clock += expected->has_clock;
       closed += expected->closed;
