@@ -357,24 +357,22 @@ tag_new (const char *text,
   return tag;
 }
 
-/* A tag keeps its place in its cell, shown or not: a widget hidden or
- * shown makes GTK 4.8 measure its row again, and the window with it, and
- * a search that hands the rows in view other cases toggled a tag in a
- * row in three (3 ms of the keystroke). Not shown, it is not drawn, not
- * under the pointer and not read out. */
+/* Hidden, a tag is gone for assistive technologies too. Only hiding
+ * does that safely in GTK 4.8: a tag kept in place, drawn transparent and
+ * marked hidden (GTK_ACCESSIBLE_STATE_HIDDEN) made GTK send the change for
+ * a parent not yet on the accessibility bus (a NULL object path, a
+ * critical warning, fatal to a desk run with fatal warnings). */
 static void
 show_tag (GtkWidget *tag,
           gboolean   shown)
 {
-  gtk_widget_set_opacity (tag, shown ? 1 : 0);
-  gtk_widget_set_can_target (tag, shown);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (tag), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+  gtk_widget_set_visible (tag, shown);
 }
 
 /* The number, and "Urgent" under it for a case marked so (the row has
  * two lines for the deadlines): the number is never cut short. The
  * number is two lines tall, its text in the middle, or on the first line
- * above the tag: moving it is only drawing it again (see show_tag()). */
+ * above the tag: moving it is only drawing it again. */
 static void
 number_setup (GtkSignalListItemFactory *factory,
               GtkListItem              *item,

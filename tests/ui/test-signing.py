@@ -130,7 +130,10 @@ class Desk:
         env["G_DEBUG"] = os.environ.get("COUNTERSIGN_DESK_G_DEBUG", "")
         env.setdefault("GSK_RENDERER", "cairo")
         env.pop("COUNTERSIGN_TOKEN", None)
-        self.log = open(os.path.join(folder, "desk-%s.log" % name), "w")
+        # Beside the screenshots, in the build tree: kept after the test.
+        logs = os.environ.get("COUNTERSIGN_SCREENSHOTS", folder)
+        os.makedirs(logs, exist_ok=True)
+        self.log = open(os.path.join(logs, "desk-signing-%s.log" % name), "w")
         self.process = subprocess.Popen([os.environ["COUNTERSIGN_DESK"],
                                          "--data-dir", os.path.join(folder, "data-" + name),
                                          "--today", TODAY] + args,

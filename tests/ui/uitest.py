@@ -4,6 +4,7 @@
 # Copyright 2026 The Countersign authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import atexit
 import os
 import re
 import subprocess
@@ -141,6 +142,25 @@ def sensitive(node):
     return node is not None and node.getState().contains(pyatspi.STATE_SENSITIVE)
 
 
+DESKS = []
+
+
+def report_dead_desks():
+    """What a desk that died said before it did, for the log of the run."""
+    for desk in DESKS:
+        code = desk.process.poll()
+        if code is None or code >= 0 or not os.path.exists(desk.log.name):
+            continue
+        if not desk.log.closed:
+            desk.log.flush()
+        with open(desk.log.name, errors="replace") as log:
+            for line in log.read().splitlines()[-40:]:
+                print("# desk (killed by signal %d): %s" % (-code, line), flush=True)
+
+
+atexit.register(report_dead_desks)
+
+
 class Desk:
     """The desk (COUNTERSIGN_DESK) started with ARGS, found on the accessibility
     bus. Settings persist between starts in the keyfile backend (in the
@@ -159,10 +179,14 @@ class Desk:
         # it is slower still.
         env.setdefault("GSK_RENDERER", "cairo")
         env.pop("COUNTERSIGN_TOKEN", None)
-        self.log = open(os.path.join(folder, "desk-%d.log" % time.monotonic_ns()), "w")
+        # Beside the screenshots, in the build tree: kept after the test.
+        logs = os.environ.get("COUNTERSIGN_SCREENSHOTS", folder)
+        os.makedirs(logs, exist_ok=True)
+        self.log = open(os.path.join(logs, "desk-%d.log" % time.monotonic_ns()), "w")
         self.process = subprocess.Popen([os.environ["COUNTERSIGN_DESK"],
                                          "--data-dir", os.path.join(folder, "data")] + args,
                                         env=env, stdout=self.log, stderr=self.log)
+        DESKS.append(self)
         self.app = find_app(self.process)
         if self.app is None:
             running = self.process.poll() is None
