@@ -343,7 +343,7 @@ set_label (GtkWidget  *cell,
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text != NULL ? text : "");
 }
 
-/* A tag of a cell, shown or not (show_tag()). */
+/* A cell of one tag, shown or not. */
 static GtkWidget *
 tag_new (const char *text,
          const char *style)
@@ -357,39 +357,24 @@ tag_new (const char *text,
   return tag;
 }
 
-/* Hidden, a tag is gone for assistive technologies too. Only hiding
- * does that safely in GTK 4.8: a tag kept in place, drawn transparent and
- * marked hidden (GTK_ACCESSIBLE_STATE_HIDDEN) made GTK send the change for
- * a parent not yet on the accessibility bus (a NULL object path, a
- * critical warning, fatal to a desk run with fatal warnings). */
-static void
-show_tag (GtkWidget *tag,
-          gboolean   shown)
-{
-  gtk_widget_set_visible (tag, shown);
-}
-
 /* The number, and "Urgent" under it for a case marked so (the row has
- * two lines for the deadlines): the number is never cut short. The
- * number is two lines tall, its text in the middle, or on the first line
- * above the tag: moving it is only drawing it again. */
+ * two lines for the deadlines): the number is never cut short. */
 static void
 number_setup (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *number = cell_text_new ();
   /* Translators: a tag in the inbox: the case is marked urgent */
   GtkWidget *urgent = tag_new (_("Urgent"), "urgent");
 
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (number), 2);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_has_tooltip (number, TRUE);
   g_signal_connect (number, "query-tooltip", G_CALLBACK (label_query_tooltip), NULL);
-  gtk_widget_set_valign (urgent, GTK_ALIGN_END);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), number);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), urgent);
-  gtk_list_item_set_child (item, overlay);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), urgent);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
@@ -397,12 +382,10 @@ bind_number (CsInboxPage *self,
              GtkWidget   *cell,
              CsCase      *kase)
 {
-  GtkWidget *number = gtk_overlay_get_child (GTK_OVERLAY (cell));
-  gboolean urgent = cs_case_get_urgent (kase);
+  GtkWidget *number = gtk_widget_get_first_child (cell);
 
   set_label (number, cs_case_get_number (kase));
-  gtk_inscription_set_yalign (GTK_INSCRIPTION (number), urgent ? 0 : 0.5);
-  show_tag (gtk_widget_get_last_child (cell), urgent);
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (number), cs_case_get_urgent (kase));
 }
 
 static void
@@ -562,16 +545,21 @@ bind_deadline (CsInboxPage *self,
     }
 }
 
-/* @text: the tooltip of the tag */
 static gboolean
-tag_query_tooltip (GtkWidget  *tag,
-                   int         x,
-                   int         y,
-                   gboolean    keyboard,
-                   GtkTooltip *tooltip,
-                   const char *text)
+parallel_query_tooltip (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
 {
-  gtk_tooltip_set_text (tooltip, text);
+  CsCase *kase = cell_case (label);
+
+  if (kase == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, cs_case_get_lead (kase)
+                                 ? _("Parallel approval: this department leads")
+                                 : _("Parallel approval: this department takes part"));
   return TRUE;
 }
 
@@ -589,32 +577,20 @@ bind_green_channel (CsInboxPage *self,
                     GtkWidget   *cell,
                     CsCase      *kase)
 {
-  show_tag (cell, cs_case_get_green_channel (kase));
+  gtk_widget_set_visible (cell, cs_case_get_green_channel (kase));
 }
 
-/* The department's part in a parallel approval: two tags in one place,
- * at most one shown, the cell as wide as the wider. */
 static void
 parallel_setup (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  GtkWidget *overlay = gtk_overlay_new ();
-  /* Translators: a tag in the inbox: this department takes part in a parallel approval led by another */
-  GtkWidget *takes_part = tag_new (C_("parallel approval", "Takes part"), "parallel");
   /* Translators: a tag in the inbox: this department leads a parallel approval */
-  GtkWidget *leads = tag_new (C_("parallel approval", "Leads"), "parallel");
+  GtkWidget *tag = tag_new (C_("parallel approval", "Leads"), "parallel");
 
-  gtk_widget_set_has_tooltip (takes_part, TRUE);
-  g_signal_connect (takes_part, "query-tooltip", G_CALLBACK (tag_query_tooltip),
-                    (gpointer) _("Parallel approval: this department takes part"));
-  gtk_widget_set_has_tooltip (leads, TRUE);
-  g_signal_connect (leads, "query-tooltip", G_CALLBACK (tag_query_tooltip),
-                    (gpointer) _("Parallel approval: this department leads"));
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), takes_part);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), leads);
-  gtk_overlay_set_measure_overlay (GTK_OVERLAY (overlay), leads, TRUE);
-  gtk_list_item_set_child (item, overlay);
+  gtk_widget_set_has_tooltip (tag, TRUE);
+  g_signal_connect (tag, "query-tooltip", G_CALLBACK (parallel_query_tooltip), NULL);
+  gtk_list_item_set_child (item, tag);
 }
 
 static void
@@ -622,12 +598,12 @@ bind_parallel (CsInboxPage *self,
                GtkWidget   *cell,
                CsCase      *kase)
 {
-  GtkWidget *takes_part = gtk_overlay_get_child (GTK_OVERLAY (cell));
-  GtkWidget *leads = gtk_widget_get_last_child (cell);
-  gboolean parallel = cs_case_get_parallel (kase);
-
-  show_tag (leads, parallel && cs_case_get_lead (kase));
-  show_tag (takes_part, parallel && !cs_case_get_lead (kase));
+  gtk_widget_set_visible (cell, cs_case_get_parallel (kase));
+  gtk_label_set_text (GTK_LABEL (cell),
+                      cs_case_get_lead (kase)
+                      ? C_("parallel approval", "Leads")
+                      /* Translators: a tag in the inbox: this department takes part in a parallel approval led by another */
+                      : C_("parallel approval", "Takes part"));
 }
 
 /* Sorting */
@@ -1106,11 +1082,6 @@ update_matter_choices (CsInboxPage *self,
   self->filling_matters = FALSE;
 }
 
-/* How many cases each choice of each filter would show, given the search
- * and the other filters as they are: what a person gets by picking it.
- * One pass over the cases for every count; a case that fails two filters
- * counts nowhere, one that fails one counts only for that filter's
- * choices. */
 /* Loads @icon_name as the status page shows it, into the icon theme's
  * cache: the first search that finds nothing, a keystroke, then does not
  * wait for its image to be drawn from its SVG (1.6 ms). */
@@ -1131,6 +1102,11 @@ warm_icon (GtkWidget  *status_page,
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
+/* How many cases each choice of each filter would show, given the search
+ * and the other filters as they are: what a person gets by picking it.
+ * One pass over the cases for every count; a case that fails two filters
+ * counts nowhere, one that fails one counts only for that filter's
+ * choices. */
 static gboolean
 update_counts (gpointer data)
 {
