@@ -235,6 +235,7 @@ cs_application_init (CsApplication *self)
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
+  const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   g_date_clear (&self->today, 1);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
@@ -245,6 +246,8 @@ cs_application_init (CsApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         shortcuts_accels);
 }
 
 CsApplication *

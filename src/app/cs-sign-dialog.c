@@ -37,6 +37,7 @@ struct _CsSignDialog
   CsSigner *signer;            /* opened, and in date */
   GCancellable *cancellable;
   gboolean busy;
+  gboolean closing;            /* signed: destroyed at the next idle */
 
   AdwPreferencesGroup *certificate_group;
   AdwEntryRow *file_row;
@@ -346,17 +347,23 @@ sign_action (GtkWidget  *widget,
   g_autofree char *key = dup_key (self);
   g_autoptr(GError) error = NULL;
 
-  if (self->signer == NULL || !gtk_widget_get_visible (widget))
+  if (self->signer == NULL || self->closing)
     return;
   /* Where the key is, never its secret: the next dialog starts there. */
   if (self->cache != NULL && key != NULL &&
       !cs_cache_set_meta (self->cache, "signing-key", key, &error))
     g_debug ("The signing key chosen is not remembered: %s", error->message);
+  self->closing = TRUE;
+  gtk_widget_action_set_enabled (widget, "sign.sign", FALSE);
   g_signal_emit (self, signals[SIGN], 0, self->signer);
   /* Closed once the action that signed has returned: destroying the window
    * inside it (an accessibility client's click among others) leaves GTK's
-   * accessibility bus with a widget gone under its feet. */
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+   * accessibility bus with a widget gone under its feet. Not hidden in the
+   * meantime either: GTK 4.8 answers an accessibility client that asks for
+   * the application's last child with a hidden window's missing object
+   * path, a critical warning (seen when a window went away between the
+   * client's ChildCount and GetChildAtIndex). gtk_window_destroy() takes
+   * the window off the list of toplevels before it hides it. */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
 }
 

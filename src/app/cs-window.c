@@ -26,6 +26,7 @@ struct _CsWindow
   GSettings *settings;
   GCancellable *cancellable;
   CsClockWatcher *clock_watcher;
+  GtkWindow *shortcuts_window;  /* weak: while it is open */
 
   CsCaseView *case_view;
   CsInboxPage *inbox_page;
@@ -216,6 +217,32 @@ sign_out_action (GtkWidget  *widget,
   cs_session_sign_out_async (self->session, NULL, signed_out_cb, g_object_ref (self));
 }
 
+/* The keyboard shortcuts, built when asked for and destroyed when closed.
+ * Not GtkApplication's help overlay (gtk/help-overlay.ui under the resource
+ * base path), which stays a hidden toplevel for the whole run: GTK 4.8
+ * answers an accessibility client's GetChildAtIndex past the visible
+ * windows (one that closed since the client's ChildCount) with the last
+ * toplevel, and a hidden one has no object path, a critical warning. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/countersign/Desk/cs-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window),
+                                 (gpointer *) &self->shortcuts_window);
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 /* The chief representative's overview, in a window of its own beside the
  * inbox. */
 static void
@@ -240,6 +267,12 @@ cs_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->shortcuts_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->shortcuts_window),
+                                    (gpointer *) &self->shortcuts_window);
+      gtk_window_destroy (g_steal_pointer (&self->shortcuts_window));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
   g_clear_object (&self->clock_watcher);
   g_clear_object (&self->session);
@@ -277,6 +310,8 @@ cs_window_class_init (CsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.department", NULL, department_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 }
 
 static void

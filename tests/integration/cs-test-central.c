@@ -31,6 +31,54 @@ cs_test_central_binary (void)
   return path;
 }
 
+/* The tests wait on other processes; none of them waits for ever. */
+#define CS_TEST_DEADLINE_SECONDS 120
+
+static gboolean
+deadline_passed (gpointer user_data)
+{
+  gboolean *passed = user_data;
+
+  *passed = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs a private main context until *RESULT is set or the deadline passes;
+ * WHAT says what was waited for when it does. The async call that sets
+ * *RESULT must have been started with this context as thread default. */
+static void
+wait_for_result (GMainContext  *context,
+                 GAsyncResult **result,
+                 const char    *what)
+{
+  g_autoptr(GSource) deadline = g_timeout_source_new_seconds (CS_TEST_DEADLINE_SECONDS);
+  gboolean passed = FALSE;
+
+  g_source_set_callback (deadline, deadline_passed, &passed, NULL);
+  g_source_attach (deadline, context);
+  while (*result == NULL && !passed)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (deadline);
+  if (*result == NULL)
+    g_error ("%s: nothing after %d s", what, CS_TEST_DEADLINE_SECONDS);
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **stored = user_data;
+
+  *stored = g_object_ref (result);
+}
+
+SoupSession *
+cs_test_session_new (void)
+{
+  return soup_session_new_with_options ("timeout", 90, NULL);
+}
+
 int
 cs_test_run_cli (const char * const  *argv,
                  char               **out,
@@ -40,12 +88,18 @@ cs_test_run_cli (const char * const  *argv,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) out_bytes = NULL;
   g_autoptr(GBytes) err_bytes = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
 
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                &error);
   g_assert_no_error (error);
   /* The bytes, not the _utf8 variant, which leaks in GLib 2.74. */
-  g_subprocess_communicate (process, NULL, NULL, &out_bytes, &err_bytes, &error);
+  g_main_context_push_thread_default (context);
+  g_subprocess_communicate_async (process, NULL, NULL, store_result, &result);
+  g_main_context_pop_thread_default (context);
+  wait_for_result (context, &result, argv[0]);
+  g_subprocess_communicate_finish (process, result, &out_bytes, &err_bytes, &error);
   g_assert_no_error (error);
   if (out != NULL)
     *out = g_strndup (g_bytes_get_size (out_bytes) > 0 ? g_bytes_get_data (out_bytes, NULL) : "",
@@ -82,7 +136,7 @@ cs_test_central_new_seeded (void)
   if (status != 0)
     g_error ("seeding the demo centre failed (%d): %s", status, err);
 
-  central->session = soup_session_new_with_options ("timeout", 90, NULL);
+  central->session = cs_test_session_new ();
   return central;
 }
 
@@ -103,6 +157,8 @@ cs_test_central_serve (CsTestCentral *central,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *log_path = NULL;
   g_auto(GStrv) argv = NULL;
   va_list ap;
@@ -126,10 +182,21 @@ cs_test_central_serve (CsTestCentral *central,
   central->process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv, &error);
   g_assert_no_error (error);
 
+  /* The server prints its address once it listens. */
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (central->process));
-  central->url = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_main_context_push_thread_default (context);
+  g_data_input_stream_read_line_async (out, G_PRIORITY_DEFAULT, NULL, store_result, &result);
+  g_main_context_pop_thread_default (context);
+  wait_for_result (context, &result, "countersign-central's address");
+  central->url = g_data_input_stream_read_line_finish_utf8 (out, result, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (central->url);
+  if (central->url == NULL)
+    {
+      g_autofree char *log = NULL;
+
+      g_file_get_contents (log_path, &log, NULL, NULL);
+      g_error ("countersign-central ended before it listened: %s", log != NULL ? log : "");
+    }
   g_assert_true (g_str_has_prefix (central->url, "http://127.0.0.1:") ||
                  g_str_has_prefix (central->url, "https://127.0.0.1:"));
 }

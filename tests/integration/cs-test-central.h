@@ -32,6 +32,7 @@ typedef struct
 } CsTestResponse;
 
 const char     *cs_test_central_binary     (void);
+SoupSession    *cs_test_session_new        (void);
 CsTestCentral  *cs_test_central_new_seeded (void);
 void            cs_test_central_serve      (CsTestCentral  *central,
                                             const char     *first_extra_arg,

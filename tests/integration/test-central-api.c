@@ -143,7 +143,7 @@ test_token_expiry (void)
    * password), short enough to wait out. */
   short_lived->db_path = g_strdup (central->db_path);
   short_lived->dir = g_dir_make_tmp ("countersign-test-XXXXXX", NULL);
-  short_lived->session = soup_session_new ();
+  short_lived->session = cs_test_session_new ();
   cs_test_central_serve (short_lived, "--token-ttl", "5", NULL);
 
   signed_in = g_get_monotonic_time ();
@@ -173,7 +173,7 @@ test_tls (void)
   g_autoptr(GTlsDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CsTestResponse) me = NULL;
-  g_autoptr(SoupSession) untrusting = soup_session_new ();
+  g_autoptr(SoupSession) untrusting = cs_test_session_new ();
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GBytes) body = NULL;
 
@@ -182,7 +182,7 @@ test_tls (void)
 
   tls->db_path = g_strdup (central->db_path);
   tls->dir = g_dir_make_tmp ("countersign-test-XXXXXX", NULL);
-  tls->session = soup_session_new ();
+  tls->session = cs_test_session_new ();
   soup_session_set_tls_database (tls->session, database);
   cs_test_central_serve (tls, "--tls-cert", cert, "--tls-key", key, NULL);
   g_assert_true (g_str_has_prefix (tls->url, "https://"));

@@ -178,7 +178,7 @@ test_tls (void)
 
   tls->db_path = g_strdup (central->db_path);
   tls->dir = g_dir_make_tmp ("countersign-test-XXXXXX", NULL);
-  tls->session = soup_session_new ();
+  tls->session = cs_test_session_new ();
   soup_session_set_tls_database (tls->session, g_tls_file_database_new (ca, NULL));
   cs_test_central_serve (tls, "--tls-cert", cert, "--tls-key", key, NULL);
   token = cs_test_central_login (tls, "health-approver");

@@ -247,8 +247,8 @@ def check_keyboard(app, central, table):
 
 
 def check_shortcuts_window(desk):
-    """Ctrl+? (GTK's accelerator of win.show-help-overlay) opens the
-    shortcuts window of ui/gtk/help-overlay.ui. Last: it checks that the
+    """Ctrl+? (the accelerator of win.show-help-overlay) opens the
+    shortcuts window of ui/cs-shortcuts-window.ui. Last: it checks that the
     desk lives through it."""
     app = desk.app
     keyboard_to_list(app)
