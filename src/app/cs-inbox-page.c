@@ -104,7 +104,7 @@ struct _CsInboxPage
   gboolean focus_on_map;
 
   GtkColumnView *column_view;
-  GtkStack *content_stack;
+  GtkScrolledWindow *list_scroller;
   GtkLabel *count_label;
   GtkDropDown *deadline_dropdown;
   GtkLabel *offline_label;
@@ -1323,6 +1323,33 @@ unreachable (const GError *reason)
 
 /* What the page shows: the list, or a status page that says what is
  * happening and what to do. */
+/* The status page over the list, or the list. Under the status page the
+ * list keeps its last rows (see CsCaseFilterModel), not drawn, not under
+ * the pointer, out of the keyboard's way and hidden from assistive
+ * technologies. */
+static void
+show_status_page (CsInboxPage *self,
+                  gboolean     shown)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_scroller);
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->status_page)) == shown &&
+      gtk_widget_get_can_focus (list) == !shown)
+    return;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_page), shown);
+  gtk_widget_set_opacity (list, shown ? 0 : 1);
+  gtk_widget_set_can_target (list, !shown);
+  gtk_widget_set_can_focus (list, !shown);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               shown, -1);
+  if (shown && focus != NULL && gtk_widget_is_ancestor (focus, list))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 update_status (CsInboxPage *self)
 {
@@ -1345,13 +1372,9 @@ update_status (CsInboxPage *self)
                              shown, total);
   gtk_label_set_text (self->count_label, count);
 
-  /* With no match the list keeps the last rows under the status page
-   * (see CsCaseFilterModel): assistive technologies do not see them. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_STATE_HIDDEN,
-                               shown == 0, -1);
+  show_status_page (self, shown == 0);
   if (shown > 0)
     {
-      gtk_stack_set_visible_child_name (self->content_stack, "list");
       if (self->focus_list_when_shown)
         {
           GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -1426,7 +1449,6 @@ update_status (CsInboxPage *self)
       gtk_button_set_label (self->status_button, _("_Show All Cases"));
       gtk_widget_set_visible (GTK_WIDGET (self->status_button), any_filter_set (self));
     }
-  gtk_stack_set_visible_child_name (self->content_stack, "status");
 }
 
 /* A new search or filter starts from its first case, at the top of the
@@ -2016,7 +2038,7 @@ cs_inbox_page_grab_focus (GtkWidget *widget)
       self->focus_on_map = TRUE;
       return TRUE;
     }
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "list"))
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->status_page)))
     return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
   /* The list, once it shows cases, unless the person has typed. */
   self->focus_list_when_shown = TRUE;
@@ -2068,7 +2090,7 @@ cs_inbox_page_class_init (CsInboxPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/countersign/Desk/cs-inbox-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsInboxPage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, deadline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CsInboxPage, offline_label);
