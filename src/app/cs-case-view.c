@@ -51,6 +51,7 @@ struct _CsCaseView
   guint draft_timeout_id;
   gboolean full;               /* the case in full is shown */
   gboolean review_dirty;
+  gboolean holds_focus;        /* the view itself has the keyboard, for want of a control */
   gboolean offline;
   CsOutcome basis_outcome;     /* the outcome the legal basis shown is for */
 
@@ -1458,8 +1459,79 @@ fetch_audit (CsCaseView *self)
 
 /* Everything the page shows of the case in full. The review being written
  * survives: what the person typed is theirs until it is saved. */
+/* Keyboard focus. The view is given the keyboard as it opens, most often
+ * before the case is fetched, and its controls are made anew whenever the
+ * case is shown again: until one of them can have the keyboard, the view
+ * holds it itself, so that Escape and the other keys of the case work
+ * from the start. A control that is made anew under the keyboard hands it
+ * back to the view. */
+static gboolean
+focus_content (CsCaseView *self)
+{
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "case") &&
+      !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "error"))
+    return FALSE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
+}
+
 static void
-show_case (CsCaseView *self,
+release_focus (CsCaseView *self)
+{
+  self->holds_focus = FALSE;
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+}
+
+static gboolean
+cs_case_view_grab_focus (GtkWidget *widget)
+{
+  CsCaseView *self = CS_CASE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root == NULL)
+    return FALSE;
+  /* On the view first: GTK 4.8 focusing a selectable label (the summary's
+   * values) with nothing focused before warns (gtk_widget_is_ancestor()
+   * on a NULL focus). */
+  self->holds_focus = TRUE;
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_root_set_focus (root, widget);
+  if (focus_content (self))
+    release_focus (self);
+  return TRUE;
+}
+
+/* Whether the keyboard is on the view or one of its controls. */
+static gboolean
+has_focus_within (CsCaseView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (self) ||
+                           gtk_widget_is_ancestor (focus, GTK_WIDGET (self)));
+}
+
+/* After the case is shown: the keyboard goes from the view to its first
+ * control, or back to the view if its control is gone. */
+static void
+settle_focus (CsCaseView *self,
+              gboolean    had_focus)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root == NULL)
+    return;
+  if (self->holds_focus && gtk_root_get_focus (root) == GTK_WIDGET (self))
+    {
+      if (focus_content (self))
+        release_focus (self);
+    }
+  else if (had_focus && !has_focus_within (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+fill_case (CsCaseView *self,
            CsCase     *kase)
 {
   gboolean same = self->full && self->kase != NULL &&
@@ -1545,6 +1617,16 @@ show_case (CsCaseView *self,
 }
 
 static void
+show_case (CsCaseView *self,
+           CsCase     *kase)
+{
+  gboolean had_focus = has_focus_within (self);
+
+  fill_case (self, kase);
+  settle_focus (self, had_focus);
+}
+
+static void
 case_fetched_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -1575,6 +1657,7 @@ case_fetched_cb (GObject      *object,
                                            "is back.")
                                        : error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
+      settle_focus (self, has_focus_within (self));
       return;
     }
 
@@ -1677,6 +1760,7 @@ cs_case_view_close (CsCaseView *self)
   show_banner (self, NULL);
   cs_verdict_bar_set_row (self->verdict_bar, NULL, NULL);
   cs_material_view_clear (self->material_view);
+  release_focus (self);
 }
 
 CsCase *
@@ -1736,6 +1820,7 @@ cs_case_view_class_init (CsCaseViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cs_case_view_dispose;
+  widget_class->grab_focus = cs_case_view_grab_focus;
 
   /**
    * CsCaseView::back:
