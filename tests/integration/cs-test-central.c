@@ -31,8 +31,11 @@ cs_test_central_binary (void)
   return path;
 }
 
-/* The tests wait on other processes; none of them waits for ever. */
+/* The tests wait on other processes; none of them waits for ever. The
+ * build sets the limit (longer with the sanitizers). */
+#ifndef CS_TEST_DEADLINE_SECONDS
 #define CS_TEST_DEADLINE_SECONDS 120
+#endif
 
 static gboolean
 deadline_passed (gpointer user_data)
@@ -79,11 +82,21 @@ cs_test_session_new (void)
   return soup_session_new_with_options ("timeout", 90, NULL);
 }
 
+/* A test that fails aborts; the processes it started (the server, the
+ * seeding, the CLI) must not outlive it: they would keep the test runner
+ * waiting on their output, and take the machine from the tests after it. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 int
 cs_test_run_cli (const char * const  *argv,
                  char               **out,
                  char               **err)
 {
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) out_bytes = NULL;
@@ -91,8 +104,10 @@ cs_test_run_cli (const char * const  *argv,
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GAsyncResult) result = NULL;
 
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
   /* The bytes, not the _utf8 variant, which leaks in GLib 2.74. */
   g_main_context_push_thread_default (context);
@@ -138,14 +153,6 @@ cs_test_central_new_seeded (void)
 
   central->session = cs_test_session_new ();
   return central;
-}
-
-/* A test that fails aborts; its server must not outlive it and keep the
- * test runner waiting on its output. */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
 void
