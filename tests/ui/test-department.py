@@ -11,52 +11,19 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import datetime
-import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
 import pyatspi
 
 from uitest import (ok, bail_out, wait_for, walk, find, click, screenshot, text_of, finish,
-                    showing, sign_in, widget_action, type_into, Desk)
+                    showing, sign_in, widget_action, type_into, Desk, Central)
 
 TODAY = "2026-11-18"
-
-
-class Central:
-    def __init__(self, folder):
-        self.db = os.path.join(folder, "central.db")
-        subprocess.run([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db, "--seed-demo",
-                        "--today", TODAY, "--demo-cache", os.environ["COUNTERSIGN_DEMO_CACHE"]],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.log = open(os.path.join(folder, "central.log"), "w")
-        self.process = subprocess.Popen([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db,
-                                         "--listen", "127.0.0.1:0"],
-                                        stdout=subprocess.PIPE, stderr=self.log, text=True)
-        self.url = self.process.stdout.readline().strip()
-        if not self.url.startswith("http://127.0.0.1:"):
-            bail_out("countersign-central did not start")
-
-    def request(self, method, path, token=None, body=None):
-        headers = {"Content-Type": "application/json"}
-        if token is not None:
-            headers["Authorization"] = "Bearer " + token
-        data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.url + path, data=data, headers=headers, method=method)
-        with urllib.request.urlopen(req, timeout=30) as response:
-            return json.load(response)
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-        self.log.close()
 
 
 def notifications(path):
@@ -104,12 +71,11 @@ def label(app, text):
 
 
 def run(folder, central):
-    token = central.request("POST", "/v1/sessions",
-                            body={"username": "health-chief", "password": "demo"})["token"]
+    token = central.sign_in("health-chief")
     today = datetime.date.fromisoformat(TODAY)
     start = (today - datetime.timedelta(days=29)).isoformat()
-    stats = central.request("GET", "/v1/departments/health/stats?from=%s&to=%s&as_of=%s"
-                            % (start, TODAY, TODAY), token)
+    _, stats = central.request("GET", "/v1/departments/health/stats?from=%s&to=%s&as_of=%s"
+                               % (start, TODAY, TODAY), token)
 
     notified = os.path.join(folder, "notifications.txt")
     server = subprocess.Popen(["/usr/bin/python3",
@@ -165,10 +131,6 @@ def run(folder, central):
                "the handling time's table shows the matters")
             screenshot("department-tables.png")
         # Work distribution: two cases handed to the approver, with a reason.
-        def query(sql, *args):
-            with sqlite3.connect(central.db) as db:
-                return db.execute(sql, args).fetchall()
-
         widget_action(app, "CsDepartmentPage", "department.assign")
         dialog = wait_for(lambda: find(app, role="frame", name="Assign Cases"), timeout=20)
         ok(dialog is not None, "the assignment dialog opens")
@@ -182,7 +144,7 @@ def run(folder, central):
         type_into(wait_for(lambda: find(dialog, role="text", name="Reason")), "按工作量重新分配")
         screenshot("department-assign.png")
         click(find(dialog, role="push button", name="Assign"))
-        rows = wait_for(lambda: query(
+        rows = wait_for(lambda: central.query(
             "SELECT c.number, a.reason, json_extract(a.detail, '$.assignee') FROM audit a"
             " JOIN cases c ON c.id = a.case_id WHERE a.action = 'case.assigned'"
             " AND a.actor = 'health-chief'") or None, timeout=30)
@@ -195,7 +157,7 @@ def run(folder, central):
         ok(dialog is not None, "the substitution dialog opens")
         type_into(wait_for(lambda: find(dialog, role="text", name="Reason")), "年休假")
         click(find(dialog, role="push button", name="Save"))
-        subs = wait_for(lambda: query(
+        subs = wait_for(lambda: central.query(
             "SELECT a.username, b.username, s.from_date, s.to_date, s.reason FROM substitutions s"
             " JOIN users a ON a.id = s.absent_id JOIN users b ON b.id = s.substitute_id") or None,
             timeout=30)
@@ -233,11 +195,11 @@ def main():
         if name not in os.environ:
             bail_out(name + " is not set (run through meson test)")
     folder = tempfile.mkdtemp(prefix="countersign-ui-")
-    central = Central(folder)
+    central = Central(folder, TODAY)
     try:
         run(folder, central)
     finally:
-        central.stop()
+        central.close()
     return finish()
 
 

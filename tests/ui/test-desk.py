@@ -13,7 +13,6 @@
 
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -22,43 +21,10 @@ import time
 import pyatspi
 
 from uitest import (ok, bail_out, wait_for, walk, find, widget_action, type_into,
-                    click, screenshot, text_of, button, sensitive, finish, showing, Desk)
+                    click, screenshot, text_of, button, sensitive, finish, showing, Desk, Central,
+                    press, use_real_keyboard)
 
 TODAY = "2026-11-18"
-class Central:
-    def __init__(self, folder):
-        self.db = os.path.join(folder, "central.db")
-        subprocess.run([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db, "--seed-demo",
-                        "--today", TODAY, "--demo-cache", os.environ["COUNTERSIGN_DEMO_CACHE"]],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.log = open(os.path.join(folder, "central.log"), "w")
-        self.start("127.0.0.1:0")
-
-    def start(self, listen):
-        self.process = subprocess.Popen([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db,
-                                         "--listen", listen],
-                                        stdout=subprocess.PIPE, stderr=self.log, text=True)
-        self.url = self.process.stdout.readline().strip()
-        if not self.url.startswith("http://127.0.0.1:"):
-            bail_out("countersign-central did not start")
-
-    def restart(self):
-        """The same server back, on the same address, after stop()."""
-        self.log = open(self.log.name, "a")
-        self.start(self.url[len("http://"):])
-
-    def query(self, sql, *args):
-        with sqlite3.connect(self.db) as db:
-            return db.execute(sql, args).fetchall()
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-        if not self.log.closed:
-            self.log.close()
-
-
 def start_desk(folder, args, lang="C.UTF-8"):
     return Desk(folder, ["--today", TODAY] + args, lang=lang)
 
@@ -76,6 +42,7 @@ def count_label(app, pattern, lines=None):
 
 
 def main():
+    use_real_keyboard()
     # AT-SPI gives an application 0.8 s to answer a call; a desk built with
     # the sanitizers, on a busy machine, may take longer to filter 78 cases.
     pyatspi.setTimeout(20000, 60000)
@@ -85,11 +52,11 @@ def main():
             bail_out(name + " is not set (run through meson test)")
 
     folder = tempfile.mkdtemp(prefix="countersign-ui-")
-    central = Central(folder)
+    central = Central(folder, TODAY)
     try:
         run(folder, central)
     finally:
-        central.stop()
+        central.close()
     return finish()
 
 
@@ -239,12 +206,6 @@ def check_filter_counts(app, central, search, number, total):
     click(button)
 
 
-def press(*keys):
-    """Presses keys on the virtual screen (XTest, through xdotool): they go
-    where the desk has put the keyboard."""
-    subprocess.run(["xdotool", "key", "--delay", "150"] + list(keys), check=True)
-
-
 def pick(choice, current=0):
     """Picks the choice of an open drop-down's list by keyboard, as a person
     does (the choices have no action of their own, and GTK 4.8 does not say
@@ -254,7 +215,8 @@ def pick(choice, current=0):
         return False
     position = choice.parent.getIndexInParent()
     time.sleep(0.5)  # the list takes the keyboard once its pop-up is shown
-    press(*(["Down" if position > current else "Up"] * abs(position - current) + ["Return"]))
+    for key in ["Down" if position > current else "Up"] * abs(position - current) + ["Return"]:
+        press(key)
     return True
 
 

@@ -24,35 +24,23 @@ import time
 
 import pyatspi
 
-from uitest import (ok, bail_out, wait_for, walk, find, find_app, widget_action, type_into,
-                    click, screenshot, text_of, button, sensitive, showing, shown, sign_in,
-                    finish)
+import uitest
+from uitest import (ok, bail_out, wait_for, walk, find, widget_action, type_into, click,
+                    screenshot, text_of, sensitive, shown, sign_in, finish, Desk)
 
 TODAY = "2026-11-18"
 MATTER = "health.radiation-worker"
 BATCH = 50
 
 
-class Central:
+class Central(uitest.Central):
     """A demo centre whose health department has 51 grants of one matter
     waiting for its chief, and one more proposal whose checklist is
     unfinished."""
 
     def __init__(self, folder):
-        self.db = os.path.join(folder, "central.db")
         self.demo = os.path.join(folder, "demo")
-        subprocess.run([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db, "--seed-demo",
-                        "--today", TODAY, "--demo-dir", self.demo,
-                        "--demo-cache", os.environ["COUNTERSIGN_DEMO_CACHE"]],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.prepare()
-        self.log = open(os.path.join(folder, "central.log"), "w")
-        self.process = subprocess.Popen([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db,
-                                         "--listen", "127.0.0.1:0"],
-                                        stdout=subprocess.PIPE, stderr=self.log, text=True)
-        self.url = self.process.stdout.readline().strip()
-        if not self.url.startswith("http://127.0.0.1:"):
-            bail_out("countersign-central did not start")
+        super().__init__(folder, TODAY, ["--demo-dir", self.demo])
 
     def prepare(self):
         with sqlite3.connect(self.db) as db:
@@ -106,52 +94,6 @@ class Central:
                            "checklist_item, name, media_type, size, sha256, pages, received_at "
                            "FROM materials WHERE case_id = ?", (copy, source))
             self.blocked = blocked
-
-    def query(self, sql, *args):
-        with sqlite3.connect(self.db) as db:
-            return db.execute(sql, args).fetchall()
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-        self.log.close()
-
-
-class Desk:
-    def __init__(self, folder, name, args, extra_env=None):
-        env = dict(os.environ)
-        env.update(extra_env or {})
-        env["GSETTINGS_SCHEMA_DIR"] = os.environ["COUNTERSIGN_SCHEMA_DIR"]
-        env["GSETTINGS_BACKEND"] = "memory"
-        env["LANG"] = env["LC_ALL"] = "C.UTF-8"
-        env["LANGUAGE"] = ""
-        env.pop("NO_AT_BRIDGE", None)
-        env["G_DEBUG"] = os.environ.get("COUNTERSIGN_DESK_G_DEBUG", "")
-        env.setdefault("GSK_RENDERER", "cairo")
-        env.pop("COUNTERSIGN_TOKEN", None)
-        # Beside the screenshots, in the build tree: kept after the test.
-        logs = os.environ.get("COUNTERSIGN_SCREENSHOTS", folder)
-        os.makedirs(logs, exist_ok=True)
-        self.log = open(os.path.join(logs, "desk-signing-%s.log" % name), "w")
-        self.process = subprocess.Popen([os.environ["COUNTERSIGN_DESK"],
-                                         "--data-dir", os.path.join(folder, "data-" + name),
-                                         "--today", TODAY] + args,
-                                        env=env, stdout=self.log, stderr=self.log)
-        self.app = find_app(self.process)
-        if self.app is None:
-            self.process.kill()
-            bail_out("the desk did not show up on the accessibility bus")
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            code = self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            code = self.process.wait()
-        self.log.close()
-        return code
 
 
 def expired_key(folder, demo):
@@ -251,7 +193,8 @@ def pdf_text(data, folder, name):
 
 def check_approver(folder, central, number):
     """An approver sees no sign action."""
-    desk = Desk(folder, "approver", ["--server", central.url])
+    desk = Desk(folder, ["--today", TODAY, "--server", central.url], backend="memory",
+                name="approver")
     app = desk.app
     sign_in(app, central.url, "health-approver", "demo")
     search = wait_for(lambda: find(app, name="Search cases"), timeout=60)
@@ -534,7 +477,8 @@ def main():
         check_approver(folder, central, number)
 
         softhsm = token_with_chief_key(folder, central.demo)
-        desk = Desk(folder, "chief", ["--server", central.url], {"SOFTHSM2_CONF": softhsm})
+        desk = Desk(folder, ["--today", TODAY, "--server", central.url], backend="memory",
+                    name="chief", extra_env={"SOFTHSM2_CONF": softhsm})
         app = desk.app
         sign_in(app, central.url, "health-chief", "demo")
         ok(wait_for(lambda: shown(app, role="push button", name="Sign Proposals…"), timeout=60)
@@ -544,7 +488,7 @@ def main():
         check_server(folder, central)
         ok(desk.stop() in (0, -15), "the desk quits cleanly")
     finally:
-        central.stop()
+        central.close()
     return finish()
 
 

@@ -5,11 +5,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import atexit
+import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 
 import pyatspi
 
@@ -164,10 +168,14 @@ atexit.register(report_dead_desks)
 class Desk:
     """The desk (COUNTERSIGN_DESK) started with ARGS, found on the accessibility
     bus. Settings persist between starts in the keyfile backend (in the
-    private HOME of run-ui-test), or not at all with backend="memory"."""
+    private HOME of run-ui-test), or not at all with backend="memory". A
+    desk with a NAME has a data folder of its own (two people's desks in
+    one test); EXTRA_ENV is added to the desk's environment."""
 
-    def __init__(self, folder, args, lang="C.UTF-8", backend="keyfile"):
+    def __init__(self, folder, args, lang="C.UTF-8", backend="keyfile", name=None,
+                 extra_env=None):
         env = dict(os.environ)
+        env.update(extra_env or {})
         env["GSETTINGS_SCHEMA_DIR"] = os.environ["COUNTERSIGN_SCHEMA_DIR"]
         env["GSETTINGS_BACKEND"] = backend
         env["LANG"] = env["LC_ALL"] = lang
@@ -182,9 +190,10 @@ class Desk:
         # Beside the screenshots, in the build tree: kept after the test.
         logs = os.environ.get("COUNTERSIGN_SCREENSHOTS", folder)
         os.makedirs(logs, exist_ok=True)
-        self.log = open(os.path.join(logs, "desk-%d.log" % time.monotonic_ns()), "w")
-        self.process = subprocess.Popen([os.environ["COUNTERSIGN_DESK"],
-                                         "--data-dir", os.path.join(folder, "data")] + args,
+        self.log = open(os.path.join(logs, "desk-%s%d.log"
+                                     % (name + "-" if name else "", time.monotonic_ns())), "w")
+        data = os.path.join(folder, "data-" + name if name else "data")
+        self.process = subprocess.Popen([os.environ["COUNTERSIGN_DESK"], "--data-dir", data] + args,
                                         env=env, stdout=self.log, stderr=self.log)
         DESKS.append(self)
         self.app = find_app(self.process)
@@ -213,6 +222,78 @@ class Desk:
             code = self.process.wait()
         self.log.close()
         return code
+
+
+class Central:
+    """countersign-central on a free loopback port, over a database of its
+    own in FOLDER seeded with the demo centre as of TODAY (SEED_ARGS are
+    added to the seeding). A subclass may change the database in
+    prepare() before the server starts."""
+
+    def __init__(self, folder, today, seed_args=()):
+        self.db = os.path.join(folder, "central.db")
+        subprocess.run([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db, "--seed-demo",
+                        "--today", today, "--demo-cache", os.environ["COUNTERSIGN_DEMO_CACHE"]] +
+                       list(seed_args),
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.prepare()
+        self.log = open(os.path.join(folder, "central.log"), "w")
+        self.process, self.url = self.launch("127.0.0.1:0")
+
+    def prepare(self):
+        pass
+
+    def launch(self, listen):
+        """Another server on the same database, listening on LISTEN: its
+        process and its address."""
+        process = subprocess.Popen([os.environ["COUNTERSIGN_CENTRAL"], "--db", self.db,
+                                    "--listen", listen],
+                                   stdout=subprocess.PIPE, stderr=self.log, text=True)
+        url = process.stdout.readline().strip()
+        if not url.startswith("http://127.0.0.1:"):
+            process.kill()
+            bail_out("countersign-central did not start")
+        return process, url
+
+    def request(self, method, path, token=None, body=None, url=None):
+        """The API's answer as (status, JSON), from this server or the one
+        at URL."""
+        headers = {"Content-Type": "application/json"}
+        if token is not None:
+            headers["Authorization"] = "Bearer " + token
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request((url or self.url) + path, data=data, headers=headers,
+                                     method=method)
+        try:
+            with urllib.request.urlopen(req, timeout=30) as response:
+                return response.status, json.load(response)
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
+    def sign_in(self, username, url=None):
+        """A token of the demo account USERNAME, or None."""
+        status, answer = self.request("POST", "/v1/sessions", url=url,
+                                      body={"username": username, "password": "demo"})
+        return answer["token"] if status in (200, 201) else None
+
+    def query(self, sql, *args):
+        """Rows of the server's database."""
+        with sqlite3.connect(self.db) as db:
+            return db.execute(sql, args).fetchall()
+
+    def stop(self):
+        """The server gone (the desk finds it unreachable)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def restart(self):
+        """The same server back, on the same address, after stop()."""
+        self.process, _ = self.launch(self.url[len("http://"):])
+
+    def close(self):
+        self.stop()
+        self.log.close()
 
 
 def finish():
@@ -263,7 +344,7 @@ def sign_in(app, url, username, password):
 # Real key events, as a person types them. pyatspi asks AT-SPI's registry
 # daemon to synthesize them; on X11 it does so through the XTest extension,
 # which Xvfb has. The daemon is started by D-Bus activation, with the
-# environment of the session bus: run-ui-test starts that bus before Xvfb,
+# env of the session bus: run-ui-test starts that bus before Xvfb,
 # so a test that types must first hand the bus DISPLAY and XAUTHORITY
 # (use_real_keyboard()), before anything talks to the accessibility bus.
 # Without them the daemon says "Could not open X display" and every key is
@@ -279,7 +360,7 @@ def use_real_keyboard():
     """Gives the session bus's activated services (AT-SPI's registry
     daemon) the display, so that press() can synthesize keys. Call it
     before the first AT-SPI call of the test."""
-    subprocess.run(["dbus-update-activation-environment", "DISPLAY", "XAUTHORITY"],
+    subprocess.run(["dbus-update-activation-env", "DISPLAY", "XAUTHORITY"],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
