@@ -469,18 +469,25 @@ def keyboard_to_list(app):
                     focused(app).getRoleName() == "table row", timeout=5)
 
 
-def row_top(table, number):
-    """Where the row of case NUMBER is in the window (its top, in pixels),
-    or None: with the list's own top, how far the list is scrolled."""
+def row_tops(table):
+    """Where each case's row is in the window (its top, in pixels), by case
+    number, in one walk of the list: with the list's own top, how far the
+    list is scrolled."""
+    tops = {}
     for node in walk(table):
         try:
             if node.getRoleName() == "table row" and node.childCount > 0 and \
-               node.getChildAtIndex(0).getRoleName() == "table cell" and \
-               cell_text(node.getChildAtIndex(0)) == number:
-                return node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).y
+               node.getChildAtIndex(0).getRoleName() == "table cell":
+                number = cell_text(node.getChildAtIndex(0))
+                tops[number] = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).y
         except Exception:
             continue
-    return None
+    return tops
+
+
+def row_top(table, number):
+    """Where the row of case NUMBER is in the window, or None."""
+    return row_tops(table).get(number)
 
 
 def rows_in_view(table, order):
@@ -490,7 +497,8 @@ def rows_in_view(table, order):
     another), often inside the area; a row shown has a place no other row
     has."""
     area = table.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    tops = {number: row_top(table, number) for number in order}
+    all_tops = row_tops(table)
+    tops = {number: all_tops.get(number) for number in order}
     seen = collections.Counter(tops.values())
     return {number for number, top in tops.items()
             if top is not None and seen[top] == 1 and area.y <= top < area.y + area.height}

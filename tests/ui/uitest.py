@@ -344,7 +344,7 @@ def sign_in(app, url, username, password):
 # Real key events, as a person types them. pyatspi asks AT-SPI's registry
 # daemon to synthesize them; on X11 it does so through the XTest extension,
 # which Xvfb has. The daemon is started by D-Bus activation, with the
-# env of the session bus: run-ui-test starts that bus before Xvfb,
+# environment of the session bus: run-ui-test starts that bus before Xvfb,
 # so a test that types must first hand the bus DISPLAY and XAUTHORITY
 # (use_real_keyboard()), before anything talks to the accessibility bus.
 # Without them the daemon says "Could not open X display" and every key is
@@ -360,7 +360,7 @@ def use_real_keyboard():
     """Gives the session bus's activated services (AT-SPI's registry
     daemon) the display, so that press() can synthesize keys. Call it
     before the first AT-SPI call of the test."""
-    subprocess.run(["dbus-update-activation-env", "DISPLAY", "XAUTHORITY"],
+    subprocess.run(["dbus-update-activation-environment", "DISPLAY", "XAUTHORITY"],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
