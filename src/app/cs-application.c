@@ -59,23 +59,57 @@ cs_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* `--server URL` (and `--ca-file`) goes in the settings, where the
+ * desk's start and the sign-in page look: another server forgets the user
+ * remembered for the last one. */
+static void
+remember_server_option (CsApplication *self)
+{
+  g_autofree char *last_server = g_settings_get_string (self->settings, "server-url");
+  g_autofree char *normalized = NULL;
+  gboolean same;
+
+  if (self->server_url == NULL)
+    return;
+
+  normalized = cs_client_normalize_url (self->server_url, NULL);
+  same = normalized != NULL && g_strcmp0 (normalized, last_server) == 0;
+  g_settings_set_string (self->settings, "server-url",
+                         normalized != NULL ? normalized : self->server_url);
+  if (self->ca_file != NULL || !same)
+    g_settings_set_string (self->settings, "ca-file", self->ca_file != NULL ? self->ca_file : "");
+  if (!same)
+    g_settings_set_string (self->settings, "username", "");
+}
+
 static void
 cs_application_startup (GApplication *app)
 {
   CsApplication *self = CS_APPLICATION (app);
   g_autofree char *data_dir = NULL;
-
-  G_APPLICATION_CLASS (cs_application_parent_class)->startup (app);
+  g_autofree char *server = NULL;
+  g_autofree char *username = NULL;
 
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir)
                                     : g_build_filename (g_get_user_data_dir (), "countersign",
                                                         NULL);
   self->settings = g_settings_new (APP_ID);
+  remember_server_option (self);
   self->session = cs_session_new (data_dir);
-  /* Before the first window: the case view asks it for panels. */
-  self->plugin_host = cs_plugin_host_new (self->settings);
   if (g_date_valid (&self->today))
     cs_session_set_today (self->session, &self->today);
+
+  /* The inbox of the account the desk opens on is read from its cache
+   * while GTK starts up (it takes about as long). */
+  server = g_settings_get_string (self->settings, "server-url");
+  username = g_settings_get_string (self->settings, "username");
+  if (*server != '\0' && *username != '\0')
+    cs_session_preload (self->session, server, username);
+
+  G_APPLICATION_CLASS (cs_application_parent_class)->startup (app);
+
+  /* Before the first window: the case view asks it for panels. */
+  self->plugin_host = cs_plugin_host_new (self->settings);
   gtk_window_set_default_icon_name (APP_ID);
 }
 
@@ -88,7 +122,7 @@ cs_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (cs_window_new (ADW_APPLICATION (app), self->session, self->settings));
-      cs_window_start (CS_WINDOW (window), self->server_url, self->ca_file);
+      cs_window_start (CS_WINDOW (window));
     }
   gtk_window_present (window);
 }
@@ -101,6 +135,12 @@ cs_application_open (GApplication  *app,
                      int            n_files,
                      const char    *hint)
 {
+  CsApplication *self = CS_APPLICATION (app);
+
+  /* Only viewers, no inbox (unless one is open already). */
+  if (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL)
+    cs_session_drop_preload (self->session);
+
   for (int i = 0; i < n_files; i++)
     {
       g_autoptr(GFileInfo) info = NULL;

@@ -339,15 +339,6 @@ cs_case_info_peek_search_key (CsCase *kase)
   return cached->info.search_key;
 }
 
-/**
- * cs_case_info_get:
- * @kase: a case
- * @calendar: (nullable): the working-day calendar
- * @today: the day deadlines count from
- *
- * Returns: (transfer none): what the inbox shows of @kase; valid until
- *   the next call for the same case
- */
 static const CsCaseInfo *
 get_info (CsCase      *kase,
           CsCalendar  *calendar,
@@ -370,6 +361,42 @@ get_info (CsCase      *kase,
   return &cached->info;
 }
 
+/**
+ * cs_case_info_is_ready:
+ * @kase: a case
+ * @calendar: (nullable): the working-day calendar
+ * @today: the day deadlines count from
+ *
+ * Whether cs_case_info_get() with the same @calendar and @today would
+ * find its answer worked out already (by cs_case_info_prepare() or an
+ * earlier call), without working anything out.
+ *
+ * Returns: %TRUE when it is ready
+ */
+gboolean
+cs_case_info_is_ready (CsCase      *kase,
+                       CsCalendar  *calendar,
+                       const GDate *today)
+{
+  Cached *cached = g_object_get_qdata (G_OBJECT (kase), info_quark ());
+
+  return cached != NULL && cached->info.search_key != NULL &&
+         cached->key_version == cs_case_get_version (kase) &&
+         cached->key_updated_at == cs_case_get_updated_at (kase) &&
+         cached->version == cached->key_version && cached->updated_at == cached->key_updated_at &&
+         cached->calendar == calendar && cached->today == g_date_get_julian (today) &&
+         cached->today != 0;
+}
+
+/**
+ * cs_case_info_get:
+ * @kase: a case
+ * @calendar: (nullable): the working-day calendar
+ * @today: the day deadlines count from
+ *
+ * Returns: (transfer none): what the inbox shows of @kase; valid until
+ *   the next call for the same case
+ */
 const CsCaseInfo *
 cs_case_info_get (CsCase      *kase,
                   CsCalendar  *calendar,

@@ -30,6 +30,9 @@ typedef struct
 const CsCaseInfo *cs_case_info_get    (CsCase      *kase,
                                        CsCalendar  *calendar,
                                        const GDate *today);
+gboolean          cs_case_info_is_ready (CsCase    *kase,
+                                         CsCalendar  *calendar,
+                                         const GDate *today);
 const char       *cs_case_info_get_search_key (CsCase *kase);
 const char       *cs_case_info_peek_search_key (CsCase *kase);
 char             *cs_case_info_fold   (const char  *text);

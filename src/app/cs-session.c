@@ -30,6 +30,8 @@
  * catalogue and calendars, the cases changed since the last sync, and
  * the event feed; queued writes are sent whenever the server answers.
  */
+typedef struct _Preload Preload;
+
 struct _CsSession
 {
   GObject parent_instance;
@@ -48,6 +50,7 @@ struct _CsSession
   CsCalendar *calendar;
   GListModel *matters;
 
+  Preload *preload;            /* an inbox read ahead (cs_session_preload()) */
   GCancellable *cancellable;   /* background work of this account */
   GError *offline_reason;
   GDate today;
@@ -59,6 +62,8 @@ struct _CsSession
 };
 
 G_DEFINE_FINAL_TYPE (CsSession, cs_session, G_TYPE_OBJECT)
+
+static void drop_preload (CsSession *self);
 
 enum {
   PROP_0,
@@ -172,6 +177,7 @@ cs_session_dispose (GObject *object)
 {
   CsSession *self = (CsSession *) object;
 
+  drop_preload (self);
   if (self->cases != NULL)
     close_account (self);
   g_clear_object (&self->cases);
@@ -649,9 +655,12 @@ fail:
 
 /* The first load of an account: what the inbox shows of each case is
  * worked out in the worker too, beside the reading, so the inbox's first
- * frame waits for no case. */
+ * frame waits for no case. A preload opens a cache of its own in the
+ * worker (a second connection: the session's own one stays free while
+ * the rows are read) and reads the calendar the cases are prepared with. */
 typedef struct
 {
+  char *dir;              /* a preload's account folder */
   CsCache *cache;
   CsCalendar *calendar;
   GDate today;
@@ -660,6 +669,7 @@ typedef struct
 static void
 first_load_free (FirstLoad *load)
 {
+  g_free (load->dir);
   g_clear_object (&load->cache);
   g_clear_object (&load->calendar);
   g_free (load);
@@ -673,28 +683,43 @@ first_load_thread (GTask        *task,
 {
   FirstLoad *load = task_data;
   GError *error = NULL;
-  GPtrArray *cases = cs_cache_load_cases (load->cache, NULL, &error);
+  GPtrArray *cases;
 
+  if (load->cache == NULL)
+    {
+      load->cache = cs_cache_new (load->dir, &error);
+      if (load->cache == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      load->calendar = cs_cache_load_calendar (load->cache, NULL);
+    }
+
+  cases = cs_cache_load_cases (load->cache, NULL, &error);
   if (cases == NULL)
     {
       g_task_return_error (task, error);
+      return;
+    }
+  /* A preload nobody wants any more stops here. */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_ptr_array_unref (cases);
       return;
     }
   cs_case_info_prepare (cases, load->calendar, &load->today);
   g_task_return_pointer (task, cases, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* The inbox is read: the opening @task of the account ends. */
 static void
-cases_loaded_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+account_loaded (GTask     *task,
+                GPtrArray *cases,
+                GError    *error)
 {
-  g_autoptr(GTask) task = user_data;
   CsSession *self = g_task_get_source_object (task);
-  GPtrArray *cases;
-  GError *error = NULL;
 
-  cases = g_task_propagate_pointer (G_TASK (result), &error);
   if (cases == NULL)
     {
       close_account (self);
@@ -705,6 +730,18 @@ cases_loaded_cb (GObject      *object,
   cs_case_list_replace_all (self->cases, cases);
   g_task_return_boolean (task, TRUE);
   go_online (self);
+}
+
+static void
+cases_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *cases = g_task_propagate_pointer (G_TASK (result), &error);
+
+  account_loaded (task, cases, error);
 }
 
 static void
@@ -724,6 +761,169 @@ load_first (CsSession           *self,
   g_task_run_in_thread (task, first_load_thread);
 }
 
+/* Preloading: the inbox of the account the desk will most likely open,
+ * read while GTK starts up. The opening of that account adopts it (its
+ * cases and the calendar they were prepared with); any other opening, a
+ * failed resume and signing out drop it. */
+struct _Preload
+{
+  char *dir;
+  GCancellable *cancellable;
+  GPtrArray *cases;       /* once read */
+  CsCalendar *calendar;   /* the cases were prepared with it */
+  GError *error;          /* once the reading failed */
+  gboolean done;
+  gboolean dropped;       /* nobody wants it: freed when done */
+  GTask *adopted_by;      /* an opening that waits for it */
+};
+
+static void
+preload_free (Preload *preload)
+{
+  g_free (preload->dir);
+  g_clear_object (&preload->cancellable);
+  g_clear_pointer (&preload->cases, g_ptr_array_unref);
+  g_clear_object (&preload->calendar);
+  g_clear_error (&preload->error);
+  g_clear_object (&preload->adopted_by);
+  g_free (preload);
+}
+
+/* Hands the preload's result to the opening that adopted it. */
+static void
+preload_deliver (Preload *preload)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&preload->adopted_by);
+  CsSession *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+    {
+      account_loaded (task, NULL, error);
+      preload_free (preload);
+      return;
+    }
+  if (preload->calendar != NULL)
+    {
+      g_set_object (&self->calendar, preload->calendar);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALENDAR]);
+    }
+  error = g_steal_pointer (&preload->error);
+  account_loaded (task, g_steal_pointer (&preload->cases), error);
+  preload_free (preload);
+}
+
+static void
+preloaded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Preload *preload = user_data;
+  FirstLoad *load = g_task_get_task_data (G_TASK (result));
+
+  preload->done = TRUE;
+  preload->cases = g_task_propagate_pointer (G_TASK (result), &preload->error);
+  preload->calendar = g_steal_pointer (&load->calendar);
+  if (preload->dropped)
+    preload_free (preload);
+  else if (preload->adopted_by != NULL)
+    preload_deliver (preload);
+}
+
+/* Nobody will use @preload: it goes now, or when its reading ends. */
+static void
+preload_release (Preload *preload)
+{
+  if (preload->done)
+    {
+      preload_free (preload);
+      return;
+    }
+  preload->dropped = TRUE;
+  g_cancellable_cancel (preload->cancellable);
+}
+
+static void
+drop_preload (CsSession *self)
+{
+  if (self->preload != NULL)
+    preload_release (g_steal_pointer (&self->preload));
+}
+
+/**
+ * cs_session_drop_preload:
+ * @self: a #CsSession
+ *
+ * Lets go of the inbox cs_session_preload() read or is reading: no
+ * account will be opened to use it.
+ */
+void
+cs_session_drop_preload (CsSession *self)
+{
+  g_return_if_fail (CS_IS_SESSION (self));
+
+  drop_preload (self);
+}
+
+/**
+ * cs_session_preload:
+ * @self: a #CsSession, signed out
+ * @server_url: the server the account is on
+ * @username: the account's username
+ *
+ * Starts reading the inbox of @username on @server_url from its cache, in
+ * a worker, for the resume or sign-in of the same account that follows to
+ * find it read: the desk calls it before GTK starts up, with the account
+ * it remembers. Does nothing when that account has no cache on this
+ * computer yet. Only the opening of that account uses what was read; a
+ * failure to read is reported by that opening, as if it had read itself.
+ */
+void
+cs_session_preload (CsSession  *self,
+                    const char *server_url,
+                    const char *username)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *normalized = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  FirstLoad *load;
+
+  g_return_if_fail (CS_IS_SESSION (self));
+  g_return_if_fail (server_url != NULL && username != NULL);
+
+  drop_preload (self);
+  normalized = cs_client_normalize_url (server_url, NULL);
+  if (normalized == NULL || *username == '\0')
+    return;
+  dir = cs_cache_account_dir (self->data_dir, normalized, username);
+  file = g_build_filename (dir, "cache.db", NULL);
+  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
+    return;
+
+  self->preload = g_new0 (Preload, 1);
+  self->preload->dir = g_strdup (dir);
+  self->preload->cancellable = g_cancellable_new ();
+  load = g_new0 (FirstLoad, 1);
+  load->dir = g_steal_pointer (&dir);
+  load->today = self->today;
+  task = g_task_new (NULL, self->preload->cancellable, preloaded_cb, self->preload);
+  g_task_set_source_tag (task, cs_session_preload);
+  g_task_set_task_data (task, load, (GDestroyNotify) first_load_free);
+  g_task_run_in_thread (task, first_load_thread);
+}
+
+/* The preload for @dir, taken from the session; any other is dropped. */
+static Preload *
+take_preload (CsSession  *self,
+              const char *dir)
+{
+  if (self->preload != NULL && g_str_equal (self->preload->dir, dir))
+    return g_steal_pointer (&self->preload);
+  drop_preload (self);
+  return NULL;
+}
+
 /* The token is set: opens the account's cache and loads the inbox. */
 static void
 open_account (GTask *task)
@@ -733,12 +933,16 @@ open_account (GTask *task)
   g_autofree char *dir = NULL;
   g_autoptr(CsUser) cached_user = NULL;
   GError *error = NULL;
+  Preload *preload;
   CsCache *cache;
 
   dir = cs_cache_account_dir (self->data_dir, opening->server_url, opening->username);
+  preload = take_preload (self, dir);
   cache = cs_cache_new (dir, &error);
   if (cache == NULL)
     {
+      if (preload != NULL)
+        preload_release (preload);
       g_task_return_error (task, error);
       return;
     }
@@ -767,10 +971,18 @@ open_account (GTask *task)
   cached_user = opening->user != NULL ? g_object_ref (opening->user)
                                       : cs_cache_load_user (cache, NULL);
   set_user (self, cached_user);
-  reload_calendar (self);
   reload_matters (self);
 
   /* close_account() left the list empty. */
+  if (preload != NULL)
+    {
+      /* The calendar comes with the cases, which were prepared with it. */
+      preload->adopted_by = g_object_ref (task);
+      if (preload->done)
+        preload_deliver (preload);
+      return;
+    }
+  reload_calendar (self);
   load_first (self, g_task_get_cancellable (task), cases_loaded_cb, g_object_ref (task));
 }
 
@@ -989,8 +1201,15 @@ cs_session_resume_finish (CsSession     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  gboolean resumed;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+
+  resumed = g_task_propagate_boolean (G_TASK (result), error);
+  /* Signed out: the inbox read ahead is nobody's yet. */
+  if (!resumed)
+    drop_preload (self);
+  return resumed;
 }
 
 /* Signing out */
@@ -1055,6 +1274,7 @@ cs_session_sign_out_async (CsSession           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_session_sign_out_async);
+  drop_preload (self);
   if (self->client == NULL)
     {
       g_task_return_boolean (task, TRUE);

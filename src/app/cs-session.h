@@ -37,6 +37,10 @@ void         cs_session_get_today        (CsSession            *self,
 void         cs_session_set_today        (CsSession            *self,
                                           const GDate          *today);
 
+void         cs_session_preload          (CsSession            *self,
+                                          const char           *server_url,
+                                          const char           *username);
+void         cs_session_drop_preload     (CsSession            *self);
 void         cs_session_sign_in_async    (CsSession            *self,
                                           const char           *server_url,
                                           const char           *ca_file,

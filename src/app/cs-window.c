@@ -144,44 +144,24 @@ resumed_cb (GObject      *object,
 /**
  * cs_window_start:
  * @self: a #CsWindow
- * @server_url: (nullable): the server to use, or %NULL for the last one
- * @ca_file: (nullable): an extra CA file for @server_url
  *
- * Opens the desk: signed in with a token from the environment or the
- * keyring when there is one, else on the sign-in page.
+ * Opens the desk on the account the settings remember (the application
+ * puts `--server` in them first): signed in with a token from the
+ * environment or the keyring when there is one, else on the sign-in page.
  */
 void
-cs_window_start (CsWindow   *self,
-                 const char *server_url,
-                 const char *ca_file)
+cs_window_start (CsWindow *self)
 {
-  g_autofree char *last_server = g_settings_get_string (self->settings, "server-url");
-  g_autofree char *last_ca_file = g_settings_get_string (self->settings, "ca-file");
-  g_autofree char *username = g_settings_get_string (self->settings, "username");
-  g_autofree char *normalized = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *ca_file = NULL;
+  g_autofree char *username = NULL;
 
   g_return_if_fail (CS_IS_WINDOW (self));
 
-  if (server_url != NULL)
-    {
-      normalized = cs_client_normalize_url (server_url, NULL);
-      /* Another server: the user remembered for the last one does not apply. */
-      if (normalized == NULL || g_strcmp0 (normalized, last_server) != 0)
-        g_clear_pointer (&username, g_free);
-      g_settings_set_string (self->settings, "server-url",
-                             normalized != NULL ? normalized : server_url);
-      if (ca_file != NULL || normalized == NULL || g_strcmp0 (normalized, last_server) != 0)
-        g_settings_set_string (self->settings, "ca-file", ca_file != NULL ? ca_file : "");
-      if (username == NULL)
-        g_settings_set_string (self->settings, "username", "");
-      g_free (last_server);
-      last_server = g_settings_get_string (self->settings, "server-url");
-      g_free (last_ca_file);
-      last_ca_file = g_settings_get_string (self->settings, "ca-file");
-    }
-
-  if (*last_server == '\0' ||
-      ((username == NULL || *username == '\0') && g_getenv ("COUNTERSIGN_TOKEN") == NULL))
+  server = g_settings_get_string (self->settings, "server-url");
+  ca_file = g_settings_get_string (self->settings, "ca-file");
+  username = g_settings_get_string (self->settings, "username");
+  if (*server == '\0' || (*username == '\0' && g_getenv ("COUNTERSIGN_TOKEN") == NULL))
     {
       show_sign_in (self, NULL);
       return;
@@ -189,8 +169,7 @@ cs_window_start (CsWindow   *self,
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
   self->cancellable = g_cancellable_new ();
-  cs_session_resume_async (self->session, last_server, last_ca_file,
-                           username != NULL && *username != '\0' ? username : NULL,
+  cs_session_resume_async (self->session, server, ca_file, *username != '\0' ? username : NULL,
                            self->cancellable, resumed_cb, g_object_ref (self));
 }
 

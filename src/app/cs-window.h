@@ -19,8 +19,6 @@ G_DECLARE_FINAL_TYPE (CsWindow, cs_window, CS, WINDOW, AdwApplicationWindow)
 CsWindow *cs_window_new   (AdwApplication *application,
                            CsSession      *session,
                            GSettings      *settings);
-void      cs_window_start (CsWindow       *self,
-                           const char     *server_url,
-                           const char     *ca_file);
+void      cs_window_start (CsWindow       *self);
 
 G_END_DECLS
