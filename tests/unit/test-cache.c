@@ -72,6 +72,44 @@ make_case (guint  n,
   return kase;
 }
 
+/* Oldest received first, and cases received at the same time by ID,
+ * whatever order they were stored in. */
+static void
+test_cases_order (void)
+{
+  static const guint stored[] = { 130, 5, 70, 10, 65, 0 };
+  static const char * const expected[] = {
+    "case-00000", "case-00005", "case-00065", "case-00010", "case-00070", "case-00130",
+  };
+  g_autofree char *dir = make_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCache) cache = cs_cache_new (dir, &error);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GPtrArray) claimed = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (stored); i++)
+    g_ptr_array_add (cases, make_case (stored[i], 1, stored[i] % 2 ? "claimed" : "forwarded"));
+  g_assert_true (cs_cache_store_cases (cache, cases, &error));
+  g_assert_no_error (error);
+
+  loaded = cs_cache_load_cases (cache, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < loaded->len; i++)
+    g_assert_cmpstr (cs_case_get_id (g_ptr_array_index (loaded, i)), ==, expected[i]);
+
+  /* A state filter keeps the order: the odd ones, 5 and 65, are claimed. */
+  claimed = cs_cache_load_cases (cache, "claimed", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (claimed->len, ==, 2);
+  g_assert_cmpstr (cs_case_get_id (g_ptr_array_index (claimed, 0)), ==, "case-00005");
+  g_assert_cmpstr (cs_case_get_id (g_ptr_array_index (claimed, 1)), ==, "case-00065");
+
+  remove_tree (dir);
+}
+
 static void
 test_cases_round_trip (void)
 {
@@ -490,6 +528,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cache/cases", test_cases_round_trip);
+  g_test_add_func ("/cache/cases/order", test_cases_order);
   g_test_add_func ("/cache/meta", test_meta_and_reopen);
   g_test_add_func ("/cache/case-page", test_case_page);
   g_test_add_func ("/cache/case-page/malformed", test_case_page_malformed);
