@@ -24,14 +24,15 @@ typedef struct
   guint32 today;
 } Cached;
 
+/* Asked for by the threads of cs_case_info_prepare() at once. */
 static GQuark
 info_quark (void)
 {
-  static GQuark quark;
+  static gsize quark = 0;
 
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("cs-case-info");
-  return quark;
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("cs-case-info"));
+  return (GQuark) quark;
 }
 
 static void
@@ -405,6 +406,30 @@ cs_case_info_get (CsCase      *kase,
   return get_info (kase, calendar, today, NULL);
 }
 
+/* Inboxes from this size up are prepared on every core (two at most). */
+#define PREPARE_IN_PARTS_FROM 2048
+#define PREPARE_PARTS_MAX 2
+
+typedef struct
+{
+  GPtrArray *cases;
+  guint from;
+  guint to;
+  CsCalendar *calendar;
+  const GDate *today;
+} PreparePart;
+
+static gpointer
+prepare_part (gpointer data)
+{
+  PreparePart *part = data;
+  g_autoptr(GHashTable) memo = memo_table_new ();
+
+  for (guint i = part->from; i < part->to; i++)
+    get_info (g_ptr_array_index (part->cases, i), part->calendar, part->today, memo);
+  return NULL;
+}
+
 /**
  * cs_case_info_prepare:
  * @cases: (element-type CsCase): cases that no other thread uses yet
@@ -414,14 +439,32 @@ cs_case_info_get (CsCase      *kase,
  * Works out, in a worker thread, what cs_case_info_get() will return for
  * each of @cases with the same @calendar and @today: the inbox then finds
  * it ready, and its first frame waits for no case. @calendar is only read.
+ * A large inbox is split between this thread and one more, when there is
+ * a core for it.
  */
 void
 cs_case_info_prepare (GPtrArray   *cases,
                       CsCalendar  *calendar,
                       const GDate *today)
 {
-  g_autoptr(GHashTable) memo = memo_table_new ();
+  PreparePart parts[PREPARE_PARTS_MAX];
+  GThread *threads[PREPARE_PARTS_MAX] = { NULL, };
+  guint n_parts = cases->len < PREPARE_IN_PARTS_FROM
+                  ? 1 : CLAMP (g_get_num_processors (), 1, PREPARE_PARTS_MAX);
 
-  for (guint i = 0; i < cases->len; i++)
-    get_info (g_ptr_array_index (cases, i), calendar, today, memo);
+  for (guint i = 0; i < n_parts; i++)
+    {
+      parts[i] = (PreparePart) {
+        .cases = cases,
+        .from = (guint) ((guint64) cases->len * i / n_parts),
+        .to = (guint) ((guint64) cases->len * (i + 1) / n_parts),
+        .calendar = calendar,
+        .today = today,
+      };
+      if (i > 0)
+        threads[i] = g_thread_new ("countersign-prepare", prepare_part, &parts[i]);
+    }
+  prepare_part (&parts[0]);
+  for (guint i = 1; i < n_parts; i++)
+    g_thread_join (threads[i]);
 }

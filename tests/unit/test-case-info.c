@@ -78,13 +78,19 @@ new_case (guint i)
 }
 
 static GPtrArray *
-new_inbox (void)
+new_inbox_of (guint n)
 {
   GPtrArray *cases = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < N_CASES; i++)
+  for (guint i = 0; i < n; i++)
     g_ptr_array_add (cases, new_case (i));
   return cases;
+}
+
+static GPtrArray *
+new_inbox (void)
+{
+  return new_inbox_of (N_CASES);
 }
 
 static void
@@ -162,6 +168,34 @@ test_prepared_in_worker (void)
                    "health.radiation-worker");
 }
 
+/* An inbox large enough to be prepared in parts, on two threads: every
+ * case is ready, each the same as when asked for on its own. */
+static void
+test_prepared_in_parts (void)
+{
+  const guint n = 5003;
+  g_autoptr(CsCalendar) calendar = new_calendar ();
+  g_autoptr(GPtrArray) asked = new_inbox_of (n);
+  g_autoptr(GPtrArray) prepared = new_inbox_of (n);
+  Prepare prepare = { prepared, calendar };
+  GThread *thread;
+
+  g_date_clear (&prepare.today, 1);
+  g_date_set_dmy (&prepare.today, 18, G_DATE_NOVEMBER, 2026);
+  thread = g_thread_new ("prepare", prepare_thread, &prepare);
+  g_thread_join (thread);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CsCase *kase = g_ptr_array_index (prepared, i);
+
+      g_assert_true (cs_case_info_is_ready (kase, calendar, &prepare.today));
+      assert_same_info (cs_case_info_get (kase, calendar, &prepare.today),
+                        cs_case_info_get (g_ptr_array_index (asked, i), calendar,
+                                          &prepare.today));
+    }
+}
+
 /* Prepared for one day and calendar, a case read on another day, or with
  * another calendar, is counted again. */
 static void
@@ -200,6 +234,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/case-info/prepared-in-worker", test_prepared_in_worker);
+  g_test_add_func ("/case-info/prepared-in-parts", test_prepared_in_parts);
   g_test_add_func ("/case-info/prepared-for-another-day", test_prepared_for_another_day);
 
   return g_test_run ();
