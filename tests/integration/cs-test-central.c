@@ -76,6 +76,36 @@ store_result (GObject      *source,
   *stored = g_object_ref (result);
 }
 
+/**
+ * cs_test_store_result:
+ *
+ * A #GAsyncReadyCallback that keeps a reference to the result in the
+ * `GAsyncResult *` that @user_data points to, for cs_test_wait().
+ */
+void
+cs_test_store_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  store_result (source, result, user_data);
+}
+
+/**
+ * cs_test_wait:
+ * @slot: where cs_test_store_result() puts the result
+ *
+ * Runs the default main context until the result is there, failing the
+ * test when the deadline passes first.
+ *
+ * Returns: (transfer none): the result
+ */
+GAsyncResult *
+cs_test_wait (GAsyncResult **slot)
+{
+  wait_for_result (NULL, slot, "an asynchronous call");
+  return *slot;
+}
+
 SoupSession *
 cs_test_session_new (void)
 {

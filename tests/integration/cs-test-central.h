@@ -31,6 +31,10 @@ typedef struct
   JsonNode           *json;     /* (nullable) when the body is JSON */
 } CsTestResponse;
 
+void            cs_test_store_result       (GObject        *source,
+                                            GAsyncResult   *result,
+                                            gpointer        user_data);
+GAsyncResult   *cs_test_wait               (GAsyncResult  **slot);
 const char     *cs_test_central_binary     (void);
 SoupSession    *cs_test_session_new        (void);
 CsTestCentral  *cs_test_central_new_seeded (void);

@@ -23,22 +23,6 @@
 static CsTestCentral *central;
 static GPtrArray *temp_dirs;     /* removed at the end */
 
-static void
-store_result (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static CsClient *
 signed_in_client (const char *username)
 {
@@ -79,32 +63,32 @@ test_login (void)
 
   g_assert_no_error (error);
 
-  cs_client_login_async (client, "health-approver", "wrong", NULL, store_result, &bad);
-  none = cs_client_login_finish (client, wait_for (&bad), NULL, &error);
+  cs_client_login_async (client, "health-approver", "wrong", NULL, cs_test_store_result, &bad);
+  none = cs_client_login_finish (client, cs_test_wait (&bad), NULL, &error);
   g_assert_null (none);
   g_assert_error (error, CS_ERROR, CS_ERROR_INVALID_CREDENTIALS);
   g_assert_false (cs_error_is_transient (error));
   g_clear_error (&error);
 
-  cs_client_login_async (client, "health-chief", "demo", NULL, store_result, &good);
-  token = cs_client_login_finish (client, wait_for (&good), &user, &error);
+  cs_client_login_async (client, "health-chief", "demo", NULL, cs_test_store_result, &good);
+  token = cs_client_login_finish (client, cs_test_wait (&good), &user, &error);
   g_assert_no_error (error);
   g_assert_nonnull (token);
   g_assert_true (cs_user_is_chief (user));
   g_assert_cmpstr (cs_user_get_department (user), ==, "health");
 
   cs_client_set_token (client, token);
-  cs_client_get_me_async (client, NULL, store_result, &me_result);
-  me = cs_client_get_me_finish (client, wait_for (&me_result), &error);
+  cs_client_get_me_async (client, NULL, cs_test_store_result, &me_result);
+  me = cs_client_get_me_finish (client, cs_test_wait (&me_result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cs_user_get_username (me), ==, "health-chief");
 
-  cs_client_logout_async (client, NULL, store_result, &out_result);
-  g_assert_true (cs_client_logout_finish (client, wait_for (&out_result), &error));
+  cs_client_logout_async (client, NULL, cs_test_store_result, &out_result);
+  g_assert_true (cs_client_logout_finish (client, cs_test_wait (&out_result), &error));
   g_assert_no_error (error);
 
-  cs_client_get_me_async (client, NULL, store_result, &after_result);
-  nobody = cs_client_get_me_finish (client, wait_for (&after_result), &error);
+  cs_client_get_me_async (client, NULL, cs_test_store_result, &after_result);
+  nobody = cs_client_get_me_finish (client, cs_test_wait (&after_result), &error);
   g_assert_null (nobody);
   g_assert_error (error, CS_ERROR, CS_ERROR_UNAUTHORIZED);
 }
@@ -131,8 +115,8 @@ test_unreachable (void)
 
   client = cs_client_new (url, &error);
   cs_client_set_token (client, "x");
-  cs_client_get_me_async (client, NULL, store_result, &result);
-  user = cs_client_get_me_finish (client, wait_for (&result), &error);
+  cs_client_get_me_async (client, NULL, cs_test_store_result, &result);
+  user = cs_client_get_me_finish (client, cs_test_wait (&result), &error);
   g_assert_null (user);
   g_assert_error (error, CS_ERROR, CS_ERROR_NETWORK);
   g_assert_true (cs_error_is_transient (error));
@@ -185,8 +169,8 @@ test_tls (void)
 
   client = cs_client_new (tls->url, &error);
   cs_client_set_token (client, token);
-  cs_client_get_me_async (client, NULL, store_result, &refused);
-  user = cs_client_get_me_finish (client, wait_for (&refused), &error);
+  cs_client_get_me_async (client, NULL, cs_test_store_result, &refused);
+  user = cs_client_get_me_finish (client, cs_test_wait (&refused), &error);
   g_assert_null (user);
   g_assert_error (error, CS_ERROR, CS_ERROR_TLS);
   g_assert_false (cs_error_is_transient (error));
@@ -198,8 +182,8 @@ test_tls (void)
 
   g_assert_true (cs_client_set_ca_file (client, ca, &error));
   g_assert_no_error (error);
-  cs_client_get_me_async (client, NULL, store_result, &accepted);
-  user = cs_client_get_me_finish (client, wait_for (&accepted), &error);
+  cs_client_get_me_async (client, NULL, cs_test_store_result, &accepted);
+  user = cs_client_get_me_finish (client, cs_test_wait (&accepted), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cs_user_get_username (user), ==, "health-approver");
 
@@ -221,17 +205,17 @@ test_catalogue_and_calendar (void)
   g_autoptr(JsonNode) year = NULL;
   g_autoptr(JsonNode) missing = NULL;
 
-  cs_client_get_matters_async (client, NULL, store_result, &matters_result);
-  matters = cs_client_get_matters_finish (client, wait_for (&matters_result), &error);
+  cs_client_get_matters_async (client, NULL, cs_test_store_result, &matters_result);
+  matters = cs_client_get_matters_finish (client, cs_test_wait (&matters_result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (matters)), >, 5);
 
-  cs_client_get_calendar_async (client, 2026, NULL, store_result, &year_result);
-  year = cs_client_get_calendar_finish (client, wait_for (&year_result), &error);
+  cs_client_get_calendar_async (client, 2026, NULL, cs_test_store_result, &year_result);
+  year = cs_client_get_calendar_finish (client, cs_test_wait (&year_result), &error);
   g_assert_no_error (error);
 
-  cs_client_get_calendar_async (client, 2031, NULL, store_result, &missing_result);
-  missing = cs_client_get_calendar_finish (client, wait_for (&missing_result), &error);
+  cs_client_get_calendar_async (client, 2031, NULL, cs_test_store_result, &missing_result);
+  missing = cs_client_get_calendar_finish (client, cs_test_wait (&missing_result), &error);
   g_assert_null (missing);
   g_assert_error (error, CS_ERROR, CS_ERROR_NOT_FOUND);
 }
@@ -259,8 +243,8 @@ test_sync (void)
                                    " WHERE department = 'health'");
   g_assert_cmpint (expected, >, 0);
 
-  cs_sync_async (client, cache, CS_SYNC_NONE, NULL, store_result, &first);
-  g_assert_true (cs_sync_finish (wait_for (&first), &fetched, &error));
+  cs_sync_async (client, cache, CS_SYNC_NONE, NULL, cs_test_store_result, &first);
+  g_assert_true (cs_sync_finish (cs_test_wait (&first), &fetched, &error));
   g_assert_no_error (error);
   g_assert_cmpint (fetched, ==, expected);
   g_assert_cmpint (cs_cache_count_cases (cache), ==, expected);
@@ -274,12 +258,12 @@ test_sync (void)
   g_assert_false (cs_calendar_is_workday (calendar, &national_day));
 
   /* Incremental: only what changed at or after the newest change seen. */
-  cs_sync_async (client, cache, CS_SYNC_CASES_ONLY, NULL, store_result, &second);
-  g_assert_true (cs_sync_finish (wait_for (&second), &fetched, &error));
+  cs_sync_async (client, cache, CS_SYNC_CASES_ONLY, NULL, cs_test_store_result, &second);
+  g_assert_true (cs_sync_finish (cs_test_wait (&second), &fetched, &error));
   g_assert_cmpint (fetched, <, expected);
 
-  cs_case_list_load_async (list, cache, NULL, store_result, &loaded);
-  g_assert_true (cs_case_list_load_finish (list, wait_for (&loaded), &error));
+  cs_case_list_load_async (list, cache, NULL, cs_test_store_result, &loaded);
+  g_assert_true (cs_case_list_load_finish (list, cs_test_wait (&loaded), &error));
   g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected);
 }
 
@@ -304,8 +288,9 @@ test_sync_in_pages (void)
   g_assert_cmpint (expected, >, 30);
 
   _cs_sync_set_page_size (7);
-  cs_sync_async (client, cache, CS_SYNC_FULL | CS_SYNC_CASES_ONLY, NULL, store_result, &result);
-  g_assert_true (cs_sync_finish (wait_for (&result), &fetched, &error));
+  cs_sync_async (client, cache, CS_SYNC_FULL | CS_SYNC_CASES_ONLY, NULL, cs_test_store_result,
+                 &result);
+  g_assert_true (cs_sync_finish (cs_test_wait (&result), &fetched, &error));
   _cs_sync_set_page_size (0);
   g_assert_no_error (error);
   g_assert_cmpint (fetched, ==, expected);
@@ -357,8 +342,8 @@ test_next_page_link (void)
   NextPage none = { NULL };
 
   cs_client_list_cases_bytes_async (client, NULL, NULL, 20, next_page_told, &next, NULL,
-                                    store_result, &result);
-  body = cs_client_list_cases_bytes_finish (client, wait_for (&result), &error);
+                                    cs_test_store_result, &result);
+  body = cs_client_list_cases_bytes_finish (client, cs_test_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (next.told);
   page = json_from_string (g_bytes_get_data (body, NULL), &error);
@@ -369,8 +354,8 @@ test_next_page_link (void)
 
   /* The last page names none. */
   cs_client_list_cases_bytes_async (client, NULL, NULL, 500, next_page_told, &none, NULL,
-                                    store_result, &last);
-  body = cs_client_list_cases_bytes_finish (client, wait_for (&last), &error);
+                                    cs_test_store_result, &last);
+  body = cs_client_list_cases_bytes_finish (client, cs_test_wait (&last), &error);
   g_assert_no_error (error);
   g_assert_null (none.told);
   g_free (next.told);
@@ -421,15 +406,15 @@ test_case_etag_and_download (void)
   g_autofree char *cached_etag = NULL;
   gsize size;
 
-  cs_client_get_case_async (client, id, NULL, NULL, store_result, &first);
-  kase = cs_client_get_case_finish (client, wait_for (&first), &etag, &error);
+  cs_client_get_case_async (client, id, NULL, NULL, cs_test_store_result, &first);
+  kase = cs_client_get_case_finish (client, cs_test_wait (&first), &etag, &error);
   g_assert_no_error (error);
   g_assert_true (cs_case_is_full (kase));
   g_assert_nonnull (etag);
   g_assert_true (cs_cache_store_case (cache, kase, etag, &error));
 
-  cs_client_get_case_async (client, id, etag, NULL, store_result, &again);
-  same = cs_client_get_case_finish (client, wait_for (&again), &etag2, &error);
+  cs_client_get_case_async (client, id, etag, NULL, cs_test_store_result, &again);
+  same = cs_client_get_case_finish (client, cs_test_wait (&again), &etag2, &error);
   g_assert_no_error (error);
   g_assert_null (same);              /* 304 */
   g_assert_cmpstr (etag2, ==, etag);
@@ -444,8 +429,8 @@ test_case_etag_and_download (void)
   partial = cs_cache_get_partial_file (cache, cs_material_get_sha256 (material));
   cs_client_download_async (client, id, cs_material_get_id (material),
                             cs_material_get_sha256 (material), partial, NULL, NULL,
-                            NULL, store_result, &fetched);
-  g_assert_true (cs_client_download_finish (client, wait_for (&fetched), &error));
+                            NULL, cs_test_store_result, &fetched);
+  g_assert_true (cs_client_download_finish (client, cs_test_wait (&fetched), &error));
   g_assert_no_error (error);
   whole = g_file_load_bytes (partial, NULL, NULL, &error);
   g_assert_cmpuint (g_bytes_get_size (whole), ==, cs_material_get_size (material));
@@ -456,8 +441,8 @@ test_case_etag_and_download (void)
                                           FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
   cs_client_download_async (client, id, cs_material_get_id (material),
                             cs_material_get_sha256 (material), partial, NULL, NULL,
-                            NULL, store_result, &resumed);
-  g_assert_true (cs_client_download_finish (client, wait_for (&resumed), &error));
+                            NULL, cs_test_store_result, &resumed);
+  g_assert_true (cs_client_download_finish (client, cs_test_wait (&resumed), &error));
   g_assert_no_error (error);
   again_bytes = g_file_load_bytes (partial, NULL, NULL, &error);
   g_assert_true (g_bytes_equal (whole, again_bytes));
@@ -475,8 +460,8 @@ test_case_etag_and_download (void)
                                           G_FILE_CREATE_NONE, NULL, NULL, &error));
   cs_client_download_async (client, id, cs_material_get_id (material),
                             cs_material_get_sha256 (material), partial, NULL, NULL,
-                            NULL, store_result, &damaged);
-  g_assert_false (cs_client_download_finish (client, wait_for (&damaged), &error));
+                            NULL, cs_test_store_result, &damaged);
+  g_assert_false (cs_client_download_finish (client, cs_test_wait (&damaged), &error));
   g_assert_error (error, CS_ERROR, CS_ERROR_PROTOCOL);
   g_assert_false (g_file_query_exists (partial, NULL));
 }
@@ -508,8 +493,8 @@ test_outbox (void)
 
   g_assert_no_error (error);
 
-  cs_client_get_events_async (client, -1, 0, NULL, store_result, &start);
-  events = cs_client_get_events_finish (client, wait_for (&start), &last_seq, &error);
+  cs_client_get_events_async (client, -1, 0, NULL, cs_test_store_result, &start);
+  events = cs_client_get_events_finish (client, cs_test_wait (&start), &last_seq, &error);
   g_assert_no_error (error);
   g_clear_pointer (&events, g_ptr_array_unref);
 
@@ -519,8 +504,9 @@ test_outbox (void)
                                      FALSE, NULL, &error);
   g_assert_no_error (error);
 
-  cs_outbox_drain_async (outbox, client, CS_OUTBOX_DRAIN_NONE, NULL, store_result, &drained);
-  g_assert_true (cs_outbox_drain_finish (outbox, wait_for (&drained), &sent, &failed, &error));
+  cs_outbox_drain_async (outbox, client, CS_OUTBOX_DRAIN_NONE, NULL, cs_test_store_result,
+                         &drained);
+  g_assert_true (cs_outbox_drain_finish (outbox, cs_test_wait (&drained), &sent, &failed, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sent, ==, 2);
   g_assert_cmpuint (failed, ==, 0);
@@ -533,8 +519,8 @@ test_outbox (void)
   g_assert_cmpstr (cs_case_get_assignee_username (cached), ==, "health-approver");
 
   /* The event feed saw it. */
-  cs_client_get_events_async (client, last_seq, 0, NULL, store_result, &events_result);
-  events = cs_client_get_events_finish (client, wait_for (&events_result), &next_seq, &error);
+  cs_client_get_events_async (client, last_seq, 0, NULL, cs_test_store_result, &events_result);
+  events = cs_client_get_events_finish (client, cs_test_wait (&events_result), &next_seq, &error);
   g_assert_no_error (error);
   g_assert_cmpint (next_seq, >, last_seq);
   for (guint i = 0; i < events->len; i++)
@@ -552,9 +538,9 @@ test_outbox (void)
     other_cache = cs_cache_new (other_dir, &error);
     other_outbox = cs_outbox_new (other_cache);
     conflict = cs_outbox_enqueue_claim (other_outbox, id, NULL, &error);
-    cs_outbox_drain_async (other_outbox, other, CS_OUTBOX_DRAIN_NONE, NULL, store_result,
+    cs_outbox_drain_async (other_outbox, other, CS_OUTBOX_DRAIN_NONE, NULL, cs_test_store_result,
                            &drained2);
-    g_assert_true (cs_outbox_drain_finish (other_outbox, wait_for (&drained2), &sent, &failed,
+    g_assert_true (cs_outbox_drain_finish (other_outbox, cs_test_wait (&drained2), &sent, &failed,
                                            &error));
     g_assert_cmpuint (sent, ==, 0);
     g_assert_cmpuint (failed, ==, 1);
@@ -582,8 +568,9 @@ test_outbox_offline (void)
   CsOutboxItem *after;
 
   item = cs_outbox_enqueue_claim (outbox, "c1", NULL, &error);
-  cs_outbox_drain_async (outbox, client, CS_OUTBOX_DRAIN_NONE, NULL, store_result, &drained);
-  g_assert_false (cs_outbox_drain_finish (outbox, wait_for (&drained), NULL, NULL, &error));
+  cs_outbox_drain_async (outbox, client, CS_OUTBOX_DRAIN_NONE, NULL, cs_test_store_result,
+                         &drained);
+  g_assert_false (cs_outbox_drain_finish (outbox, cs_test_wait (&drained), NULL, NULL, &error));
   g_assert_error (error, CS_ERROR, CS_ERROR_NETWORK);
 
   items = cs_outbox_list (outbox, FALSE, NULL);

@@ -22,22 +22,6 @@
 static CsTestCentral *central;
 static CsClient *client;
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-store_result (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
 static GListStore *
 inbox (void)
 {
@@ -46,8 +30,8 @@ inbox (void)
   g_autoptr(CsCasePage) page = NULL;
   GListStore *store = g_list_store_new (CS_TYPE_CASE);
 
-  cs_client_list_cases_async (client, NULL, NULL, NULL, 500, NULL, store_result, &result);
-  page = cs_client_list_cases_finish (client, wait_for (&result), &error);
+  cs_client_list_cases_async (client, NULL, NULL, NULL, 500, NULL, cs_test_store_result, &result);
+  page = cs_client_list_cases_finish (client, cs_test_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_null (page->next_cursor);
   for (guint i = 0; i < page->cases->len; i++)
@@ -66,8 +50,8 @@ calendar (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonNode) node = NULL;
 
-      cs_client_get_calendar_async (client, year, NULL, store_result, &result);
-      node = cs_client_get_calendar_finish (client, wait_for (&result), &error);
+      cs_client_get_calendar_async (client, year, NULL, cs_test_store_result, &result);
+      node = cs_client_get_calendar_finish (client, cs_test_wait (&result), &error);
       g_assert_no_error (error);
       g_assert_true (cs_calendar_load_json (calendar, node, &error));
       g_assert_no_error (error);
@@ -82,9 +66,9 @@ stats_on (const GDate *day)
   g_autoptr(GError) error = NULL;
   CsDepartmentStats *stats;
 
-  cs_client_get_department_stats_async (client, "health", day, day, day, NULL, store_result,
+  cs_client_get_department_stats_async (client, "health", day, day, day, NULL, cs_test_store_result,
                                         &result);
-  stats = cs_client_get_department_stats_finish (client, wait_for (&result), &error);
+  stats = cs_client_get_department_stats_finish (client, cs_test_wait (&result), &error);
   g_assert_no_error (error);
   return stats;
 }

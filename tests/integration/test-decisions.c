@@ -31,22 +31,6 @@ static char *work_dir;
 static char *chief_token;
 static char *approver_token;
 
-static void
-store_result (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static char *
 demo_file (const char *name)
 {
@@ -1043,12 +1027,12 @@ test_signer_validity (void)
     g_autoptr(GBytes) data = g_bytes_new_static ("{}", 2);
     g_autoptr(GBytes) signature = NULL;
 
-    cs_signer_new_for_key_async (key, "demo", NULL, store_result, &result);
-    opened = cs_signer_new_for_key_finish (wait_for (&result), &error);
+    cs_signer_new_for_key_async (key, "demo", NULL, cs_test_store_result, &result);
+    opened = cs_signer_new_for_key_finish (cs_test_wait (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpstr (cs_signer_get_common_name (opened), ==, "黄志明");
-    cs_signer_sign_async (opened, data, NULL, store_result, &signed_result);
-    signature = cs_signer_sign_finish (opened, wait_for (&signed_result), &error);
+    cs_signer_sign_async (opened, data, NULL, cs_test_store_result, &signed_result);
+    signature = cs_signer_sign_finish (opened, cs_test_wait (&signed_result), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_bytes_get_size (signature), >, 1000);
   }

@@ -31,22 +31,6 @@ static char *approver_token;
 static char *market_token;
 static char *chief_token;
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-store_result (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
 static char *
 account_dir (const char *username)
 {
@@ -69,8 +53,8 @@ sync_account (const char *username,
   client = cs_client_new (server_url, &error);
   g_assert_no_error (error);
   cs_client_set_token (client, token);
-  cs_sync_async (client, cache, CS_SYNC_FULL, NULL, store_result, &result);
-  g_assert_true (cs_sync_finish (wait_for (&result), &fetched, &error));
+  cs_sync_async (client, cache, CS_SYNC_FULL, NULL, cs_test_store_result, &result);
+  g_assert_true (cs_sync_finish (cs_test_wait (&result), &fetched, &error));
   g_assert_no_error (error);
   return fetched;
 }
@@ -95,8 +79,9 @@ open_session (const char  *preload_username,
     cs_session_preload (session, server_url, preload_username);
 
   g_setenv ("COUNTERSIGN_TOKEN", token, TRUE);
-  cs_session_resume_async (session, server_url, NULL, username, NULL, store_result, &result);
-  if (!cs_session_resume_finish (session, wait_for (&result), error))
+  cs_session_resume_async (session, server_url, NULL, username, NULL, cs_test_store_result,
+                           &result);
+  if (!cs_session_resume_finish (session, cs_test_wait (&result), error))
     return NULL;
   return g_steal_pointer (&session);
 }
@@ -212,9 +197,9 @@ test_dropped (void)
   cs_session_preload (session, server_url, "health-approver");
   cs_session_drop_preload (session);
   g_setenv ("COUNTERSIGN_TOKEN", approver_token, TRUE);
-  cs_session_resume_async (session, server_url, NULL, "health-approver", NULL, store_result,
+  cs_session_resume_async (session, server_url, NULL, "health-approver", NULL, cs_test_store_result,
                            &result);
-  g_assert_true (cs_session_resume_finish (session, wait_for (&result), &error));
+  g_assert_true (cs_session_resume_finish (session, cs_test_wait (&result), &error));
   g_assert_no_error (error);
   ids = case_ids (session);
   assert_same_ids (plain_ids, ids);

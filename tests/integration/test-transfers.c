@@ -26,22 +26,6 @@ static CsTestCentral *central;
 static CsTestRelay *relay;
 static GPtrArray *temp_dirs;     /* removed at the end */
 
-static void
-store_result (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 /* A client that goes through the relay. */
 static CsClient *
 relayed_client (const char *username)
@@ -191,8 +175,8 @@ test_download_resume (void)
   g_assert_nonnull (case_id);
   g_assert_nonnull (material_id);
 
-  cs_client_get_case_async (client, case_id, NULL, NULL, store_result, &got_case);
-  kase = cs_client_get_case_finish (client, wait_for (&got_case), NULL, &error);
+  cs_client_get_case_async (client, case_id, NULL, NULL, cs_test_store_result, &got_case);
+  kase = cs_client_get_case_finish (client, cs_test_wait (&got_case), NULL, &error);
   g_assert_no_error (error);
   materials = cs_case_get_materials (kase);
   for (guint i = 0; i < g_list_model_get_n_items (materials) && material == NULL; i++)
@@ -212,8 +196,8 @@ test_download_resume (void)
   mark = cs_test_relay_count (relay);
   cs_client_download_async (client, case_id, material_id, cs_material_get_sha256 (material),
                             partial, interrupt_download, &interruption, cancellable,
-                            store_result, &stopped);
-  g_assert_false (cs_client_download_finish (client, wait_for (&stopped), &error));
+                            cs_test_store_result, &stopped);
+  g_assert_false (cs_client_download_finish (client, cs_test_wait (&stopped), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_cmpint (interruption.at, >, 0);
@@ -230,8 +214,8 @@ test_download_resume (void)
   /* Again: only the rest is asked for, and only the rest comes. */
   mark = cs_test_relay_count (relay);
   cs_client_download_async (client, case_id, material_id, cs_material_get_sha256 (material),
-                            partial, NULL, NULL, NULL, store_result, &resumed);
-  g_assert_true (cs_client_download_finish (client, wait_for (&resumed), &error));
+                            partial, NULL, NULL, NULL, cs_test_store_result, &resumed);
+  g_assert_true (cs_client_download_finish (client, cs_test_wait (&resumed), &error));
   g_assert_no_error (error);
 
   second = exchanges_to (mark, "GET", part);
@@ -329,8 +313,8 @@ test_incremental_sync (void)
 
   expected = cs_test_sqlite_count (central, "SELECT count(*) FROM case_parts"
                                             " WHERE department = 'health'");
-  cs_sync_async (client, cache, CS_SYNC_NONE, NULL, store_result, &full);
-  g_assert_true (cs_sync_finish (wait_for (&full), &fetched, &error));
+  cs_sync_async (client, cache, CS_SYNC_NONE, NULL, cs_test_store_result, &full);
+  g_assert_true (cs_sync_finish (cs_test_wait (&full), &fetched, &error));
   g_assert_no_error (error);
   g_assert_cmpint (fetched, ==, expected);
 
@@ -354,8 +338,8 @@ test_incremental_sync (void)
                    cs_case_get_version (before));
 
   mark = cs_test_relay_count (relay);
-  cs_sync_async (client, cache, CS_SYNC_CASES_ONLY, NULL, store_result, &incremental);
-  g_assert_true (cs_sync_finish (wait_for (&incremental), &fetched, &error));
+  cs_sync_async (client, cache, CS_SYNC_CASES_ONLY, NULL, cs_test_store_result, &incremental);
+  g_assert_true (cs_sync_finish (cs_test_wait (&incremental), &fetched, &error));
   g_assert_no_error (error);
 
   /* From the wire: every page asked for changes since the first sync's
@@ -434,8 +418,8 @@ drain_once (CsOutbox   *outbox,
   g_autoptr(GError) error = NULL;
 
   *before = g_get_real_time ();
-  cs_outbox_drain_async (outbox, client, CS_OUTBOX_DRAIN_NONE, NULL, store_result, &result);
-  *finished = cs_outbox_drain_finish (outbox, wait_for (&result), sent, NULL, &error);
+  cs_outbox_drain_async (outbox, client, CS_OUTBOX_DRAIN_NONE, NULL, cs_test_store_result, &result);
+  *finished = cs_outbox_drain_finish (outbox, cs_test_wait (&result), sent, NULL, &error);
   *after = g_get_real_time ();
   if (!*finished)
     {
