@@ -271,6 +271,16 @@ compute_clocks (CsCaseInfo  *info,
   copy_clocks (info, &memo->clocks);
 }
 
+/* Whether the search key is folded for this version of the case. */
+static gboolean
+key_is_current (const Cached *cached,
+                CsCase       *kase)
+{
+  return cached->info.search_key != NULL &&
+         cached->key_version == cs_case_get_version (kase) &&
+         cached->key_updated_at == cs_case_get_updated_at (kase);
+}
+
 static Cached *
 get_cached (CsCase *kase)
 {
@@ -284,6 +294,8 @@ get_cached (CsCase *kase)
       g_object_set_qdata_full (G_OBJECT (kase), info_quark (), cached,
                                (GDestroyNotify) cached_free);
     }
+  /* key_is_current(), with the version read once: this is the search's
+   * path, once per case and keystroke. */
   if (cached->info.search_key == NULL || cached->key_version != version ||
       cached->key_updated_at != updated_at)
     {
@@ -334,10 +346,18 @@ cs_case_info_peek_search_key (CsCase *kase)
 {
   Cached *cached = g_object_get_qdata (G_OBJECT (kase), info_quark ());
 
-  if (cached == NULL || cached->key_version != cs_case_get_version (kase) ||
-      cached->key_updated_at != cs_case_get_updated_at (kase))
-    return NULL;
-  return cached->info.search_key;
+  return cached != NULL && key_is_current (cached, kase) ? cached->info.search_key : NULL;
+}
+
+/* Whether the clocks were worked out for the key's version of the case,
+ * with @calendar, on the day @julian. */
+static gboolean
+clocks_are_current (const Cached *cached,
+                    CsCalendar   *calendar,
+                    guint32       julian)
+{
+  return cached->version == cached->key_version && cached->updated_at == cached->key_updated_at &&
+         cached->calendar == calendar && cached->today == julian && cached->today != 0;
 }
 
 static const CsCaseInfo *
@@ -349,8 +369,7 @@ get_info (CsCase      *kase,
   Cached *cached = get_cached (kase);
   guint32 julian = g_date_get_julian (today);
 
-  if (cached->version == cached->key_version && cached->updated_at == cached->key_updated_at &&
-      cached->calendar == calendar && cached->today == julian && cached->today != 0)
+  if (clocks_are_current (cached, calendar, julian))
     return &cached->info;
 
   compute_clocks (&cached->info, kase, calendar, today,
@@ -381,12 +400,8 @@ cs_case_info_is_ready (CsCase      *kase,
 {
   Cached *cached = g_object_get_qdata (G_OBJECT (kase), info_quark ());
 
-  return cached != NULL && cached->info.search_key != NULL &&
-         cached->key_version == cs_case_get_version (kase) &&
-         cached->key_updated_at == cs_case_get_updated_at (kase) &&
-         cached->version == cached->key_version && cached->updated_at == cached->key_updated_at &&
-         cached->calendar == calendar && cached->today == g_date_get_julian (today) &&
-         cached->today != 0;
+  return cached != NULL && key_is_current (cached, kase) &&
+         clocks_are_current (cached, calendar, g_date_get_julian (today));
 }
 
 /**
